@@ -1,0 +1,157 @@
+//! `router(service, options) -> Router`: the API, the optional static app,
+//! and the middleware every response goes through.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use sdo_shared::api::API_PREFIX;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::CorsLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::api::{self, error::ApiError};
+use crate::rate_limit::{self, RateLimit};
+use crate::service::Service;
+
+/// The strict policy for the browser app: only our own scripts and wasm, no
+/// inline script, no framing.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; \
+     manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// JSON overhead around the base64 blob in a create request.
+const BODY_SLACK: usize = 4096;
+
+#[derive(Debug, Clone)]
+pub struct HttpOptions {
+    pub static_dir: Option<PathBuf>,
+    pub allowed_origin: Option<HeaderValue>,
+    pub rate_limit: Option<Arc<RateLimit>>,
+    pub request_timeout: Duration,
+}
+
+impl Default for HttpOptions {
+    fn default() -> Self {
+        Self {
+            static_dir: None,
+            allowed_origin: None,
+            rate_limit: None,
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+pub fn router(service: Arc<Service>, options: &HttpOptions) -> Router {
+    let body_limit =
+        sdo_shared::base64url::encoded_len(service.limits().max_blob_bytes) + BODY_SLACK;
+
+    let mut api = api::routes();
+    if let Some(limit) = &options.rate_limit {
+        api = api.layer(middleware::from_fn_with_state(
+            Arc::clone(limit),
+            rate_limit::middleware,
+        ));
+    }
+    let mut app = Router::new().nest(API_PREFIX, api.with_state(service));
+    app = match &options.static_dir {
+        Some(dir) => app.fallback_service(ServeDir::new(dir)),
+        None => app.fallback(|| async { ApiError::for_status(StatusCode::NOT_FOUND) }),
+    };
+
+    let mut app = app
+        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(DefaultBodyLimit::disable())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            options.request_timeout,
+        ));
+    if let Some(origin) = &options.allowed_origin {
+        app = app.layer(
+            CorsLayer::new()
+                .allow_origin(origin.clone())
+                .allow_methods([Method::GET, Method::POST, Method::DELETE])
+                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+                .max_age(Duration::from_secs(600)),
+        );
+    }
+    let security_headers: [(HeaderName, &'static str); 6] = [
+        (header::CACHE_CONTROL, "no-store"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+    ];
+    app = app.layer(middleware::map_response(json_errors));
+    for (name, value) in security_headers {
+        app = app.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    app.layer(CatchPanicLayer::custom(|_| {
+        tracing::error!("handler panicked");
+        ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response()
+    }))
+    .layer(middleware::from_fn(access_log))
+}
+
+/// Every error leaves with the same `{error, message}` body, whichever
+/// layer made it (405 from routing, 413 from the body limit, timeouts).
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if (status.is_client_error() || status.is_server_error()) && !is_json {
+        let mut replaced = ApiError::for_status(status).into_response();
+        if let Some(allow) = response.headers().get(header::ALLOW) {
+            replaced.headers_mut().insert(header::ALLOW, allow.clone());
+        }
+        *replaced.status_mut() = status;
+        return replaced;
+    }
+    response
+}
+
+/// One line per request: method, route template (never the raw path, which
+/// carries ids), status and latency. Bodies and headers are never logged.
+async fn access_log(request: Request<Body>, next: Next) -> Response {
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned());
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let route = route
+        .or_else(|| {
+            response
+                .extensions()
+                .get::<MatchedPath>()
+                .map(|p| p.as_str().to_owned())
+        })
+        .unwrap_or_else(|| "-".into());
+    tracing::info!(
+        target: "sdo::access",
+        %method,
+        route,
+        status = response.status().as_u16(),
+        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+    );
+    response
+}

@@ -1,0 +1,117 @@
+//! Command-line flags, each with an environment variable of the same name.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, ValueEnum};
+use sdo_shared::api::{DEFAULT_MAX_ATTEMPTS, MIN_TTL_SECS};
+use sdo_shared::blob;
+
+/// self-destruct-o server: one-time secrets the operator cannot read.
+///
+/// Serves the JSON API under /api/v1 (and the browser app with
+/// --static-dir). Keeps secrets in SQLite and the master key in the data
+/// directory unless told otherwise.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "sdo-server", version, about, long_about)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "SDO_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// Directory for the SQLite database and the master key (created 0700;
+    /// the key file must stay private, mode 0600).
+    #[arg(long, env = "SDO_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// Serve the built browser app (Trunk's dist/) from this directory.
+    #[arg(long, env = "SDO_STATIC_DIR")]
+    pub static_dir: Option<PathBuf>,
+
+    /// Longest lifetime a creator may ask for (e.g. 1h, 7d).
+    #[arg(long, env = "SDO_MAX_TTL", default_value = "7d", value_parser = parse_ttl)]
+    pub max_ttl: Duration,
+
+    /// Largest blob accepted, in bytes (the protocol's ceiling is the default).
+    #[arg(long, env = "SDO_MAX_BLOB_BYTES", default_value_t = blob::MAX_LEN,
+          value_parser = parse_max_blob)]
+    pub max_blob_bytes: usize,
+
+    /// Wrong passphrases before a secret is destroyed.
+    #[arg(long, env = "SDO_MAX_ATTEMPTS", default_value_t = DEFAULT_MAX_ATTEMPTS,
+          value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub max_attempts: u32,
+
+    /// Allow this origin (e.g. https://app.example) to call the API from a
+    /// browser (CORS). Not needed when the app is served by this server.
+    #[arg(long, env = "SDO_ALLOWED_ORIGIN")]
+    pub allowed_origin: Option<String>,
+
+    /// API requests per minute per client address (IPv6: per /64); over it
+    /// the answer is 429 with Retry-After. 0 turns limiting off.
+    #[arg(long, env = "SDO_RATE_LIMIT", default_value_t = 120)]
+    pub rate_limit: u32,
+
+    /// Longest a request may take before it is answered with 503.
+    #[arg(long, env = "SDO_REQUEST_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub request_timeout: Duration,
+
+    /// How often expired secrets are deleted.
+    #[arg(long, env = "SDO_SWEEP_INTERVAL", default_value = "60s", value_parser = humantime::parse_duration)]
+    pub sweep_interval: Duration,
+
+    /// Log filter (tracing's EnvFilter syntax, e.g. info or sdo_backend=debug).
+    #[arg(long, env = "SDO_LOG", default_value = "info")]
+    pub log: String,
+
+    /// Log format.
+    #[arg(long, env = "SDO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+fn parse_ttl(text: &str) -> Result<Duration, String> {
+    let d = humantime::parse_duration(text).map_err(|e| e.to_string())?;
+    if d.as_secs() < MIN_TTL_SECS {
+        return Err(format!("must be at least {MIN_TTL_SECS} seconds"));
+    }
+    Ok(d)
+}
+
+fn parse_max_blob(text: &str) -> Result<usize, String> {
+    let n: usize = text.parse().map_err(|e| format!("{e}"))?;
+    if !(blob::MIN_LEN..=blob::MAX_LEN).contains(&n) {
+        return Err(format!(
+            "must be between {} and {} (the protocol's limit)",
+            blob::MIN_LEN,
+            blob::MAX_LEN
+        ));
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_bounds() {
+        let c = Config::try_parse_from(["sdo-server"]).unwrap();
+        assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.max_ttl, Duration::from_secs(7 * 86400));
+        assert_eq!(c.max_attempts, 5);
+        let c =
+            Config::try_parse_from(["sdo-server", "--max-ttl", "1h", "--rate-limit", "0"]).unwrap();
+        assert_eq!(c.max_ttl.as_secs(), 3600);
+        assert_eq!(c.rate_limit, 0);
+        assert!(Config::try_parse_from(["sdo-server", "--max-ttl", "5s"]).is_err());
+        assert!(Config::try_parse_from(["sdo-server", "--max-attempts", "0"]).is_err());
+        assert!(Config::try_parse_from(["sdo-server", "--max-blob-bytes", "99999999"]).is_err());
+    }
+}

@@ -1,0 +1,209 @@
+//! The embedded default: a 32-byte master key in `<data-dir>/master.key`,
+//! created on first run with mode 0600, that wraps data keys with AES-GCM.
+//! Like ssh with a private key, it refuses a key file others can read.
+
+use std::fs::{self, OpenOptions};
+use std::io::{Read, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use async_trait::async_trait;
+use sdo_shared::secret::SecretId;
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+use super::{CONTEXT_KEY, KeyError, KeyProvider, NewDataKey};
+use crate::seal::{self, DataKey, NONCE_LEN};
+
+pub const MASTER_KEY_FILE: &str = "master.key";
+const WRAP_AAD: &[u8] = b"sdo/v1 wrap";
+
+#[derive(Debug, thiserror::Error)]
+pub enum MasterKeyError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{path} is readable by group or others (mode {mode:o}); run `chmod 600 {path}` and start again"
+    )]
+    TooOpen { path: PathBuf, mode: u32 },
+    #[error("{path} must hold exactly 32 bytes")]
+    BadLength { path: PathBuf },
+}
+
+#[derive(Debug)]
+pub struct LocalKeyProvider {
+    master: DataKey,
+    key_ref: String,
+}
+
+impl LocalKeyProvider {
+    /// Loads `<data_dir>/master.key`, creating it (and the directory, 0700)
+    /// on first run.
+    pub fn open_or_create(data_dir: &Path) -> Result<Self, MasterKeyError> {
+        let io = |path: &Path| {
+            let path = path.to_owned();
+            move |source| MasterKeyError::Io { path, source }
+        };
+        if !data_dir.exists() {
+            fs::create_dir_all(data_dir).map_err(io(data_dir))?;
+            fs::set_permissions(data_dir, fs::Permissions::from_mode(0o700))
+                .map_err(io(data_dir))?;
+        }
+        let path = data_dir.join(MASTER_KEY_FILE);
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                let key = Zeroizing::new(
+                    sdo_shared::random_bytes::<32>()
+                        .map_err(|e| io(&path)(std::io::Error::other(e)))?,
+                );
+                file.write_all(key.as_ref()).map_err(io(&path))?;
+                file.sync_all().map_err(io(&path))?;
+                tracing::info!(path = %path.display(), "created a new master key");
+                Ok(Self::from_key(DataKey::from_bytes(*key)))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Self::load(&path),
+            Err(e) => Err(io(&path)(e)),
+        }
+    }
+
+    fn load(path: &Path) -> Result<Self, MasterKeyError> {
+        let io = |source| MasterKeyError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let file = fs::File::open(path).map_err(io)?;
+        let mode = file.metadata().map_err(io)?.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Err(MasterKeyError::TooOpen {
+                path: path.to_owned(),
+                mode,
+            });
+        }
+        let mut bytes = Zeroizing::new(Vec::with_capacity(33));
+        file.take(33).read_to_end(&mut bytes).map_err(io)?;
+        let key = DataKey::from_slice(&bytes).ok_or_else(|| MasterKeyError::BadLength {
+            path: path.to_owned(),
+        })?;
+        Ok(Self::from_key(key))
+    }
+
+    /// A provider around a given master key (tests, benchmarks).
+    pub fn from_key(master: DataKey) -> Self {
+        // A short public fingerprint, so a record names the key that wrapped
+        // it and a rotated key is told apart from a tampered record.
+        let digest = Sha256::new()
+            .chain_update(b"sdo/v1 master key id")
+            .chain_update(master.expose())
+            .finalize();
+        let key_ref = format!(
+            "local:{}",
+            digest[..8]
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        );
+        Self { master, key_ref }
+    }
+
+    pub fn key_ref(&self) -> &str {
+        &self.key_ref
+    }
+}
+
+fn wrap_aad(id: &SecretId) -> Vec<u8> {
+    let mut aad = WRAP_AAD.to_vec();
+    aad.extend_from_slice(format!("{{\"{CONTEXT_KEY}\":\"{id}\"}}").as_bytes());
+    aad
+}
+
+#[async_trait]
+impl KeyProvider for LocalKeyProvider {
+    async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError> {
+        let random = |_| KeyError::Unavailable("no system randomness".into());
+        let key = DataKey::from_bytes(sdo_shared::random_bytes().map_err(random)?);
+        let nonce: [u8; NONCE_LEN] = sdo_shared::random_bytes().map_err(random)?;
+        let mut wrapped = nonce.to_vec();
+        wrapped.extend(seal::aead_seal(
+            &self.master,
+            &nonce,
+            key.expose(),
+            &wrap_aad(id),
+        ));
+        Ok(NewDataKey {
+            key,
+            wrapped,
+            key_ref: self.key_ref.clone(),
+        })
+    }
+
+    async fn unwrap(
+        &self,
+        wrapped: &[u8],
+        key_ref: &str,
+        id: &SecretId,
+    ) -> Result<DataKey, KeyError> {
+        if key_ref != self.key_ref {
+            return Err(KeyError::Refused(format!(
+                "wrapped by {key_ref}, this server has {}",
+                self.key_ref
+            )));
+        }
+        let refused = || KeyError::Refused("wrapped data key failed authentication".into());
+        let (nonce, ciphertext) = wrapped.split_at_checked(NONCE_LEN).ok_or_else(refused)?;
+        let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| refused())?;
+        let bytes = Zeroizing::new(
+            seal::aead_open(&self.master, &nonce, ciphertext, &wrap_aad(id))
+                .map_err(|_| refused())?,
+        );
+        DataKey::from_slice(&bytes).ok_or_else(refused)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn wrapped_keys_are_bound_to_their_id() {
+        let p = LocalKeyProvider::from_key(DataKey::from_bytes([7; 32]));
+        let a = SecretId::from_bytes([1; 16]);
+        let b = SecretId::from_bytes([2; 16]);
+        let new = p.generate_data_key(&a).await.unwrap();
+        let back = p.unwrap(&new.wrapped, &new.key_ref, &a).await.unwrap();
+        assert_eq!(back.expose(), new.key.expose());
+        assert!(p.unwrap(&new.wrapped, &new.key_ref, &b).await.is_err());
+        assert!(p.unwrap(&new.wrapped[..5], &new.key_ref, &a).await.is_err());
+        assert!(p.unwrap(&new.wrapped, "local:other", &a).await.is_err());
+    }
+
+    #[test]
+    fn master_key_is_created_private_and_reloaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let first = LocalKeyProvider::open_or_create(&data).unwrap();
+        let path = data.join(MASTER_KEY_FILE);
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let again = LocalKeyProvider::open_or_create(&data).unwrap();
+        assert_eq!(first.key_ref(), again.key_ref());
+
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        let err = LocalKeyProvider::open_or_create(&data).unwrap_err();
+        assert!(matches!(err, MasterKeyError::TooOpen { .. }), "{err}");
+
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        fs::write(&path, [1u8; 31]).unwrap();
+        assert!(matches!(
+            LocalKeyProvider::open_or_create(&data),
+            Err(MasterKeyError::BadLength { .. })
+        ));
+    }
+}

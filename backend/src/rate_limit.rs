@@ -1,0 +1,110 @@
+//! Per-client request budget for the API (token bucket per address).
+//!
+//! IPv6 clients are keyed by their /64, since one host commonly holds a
+//! whole /64 and could otherwise rotate addresses to dodge the limit.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::clock::{Clock as _, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::api::error::ApiError;
+
+#[derive(Debug)]
+pub struct RateLimit {
+    limiter: DefaultKeyedRateLimiter<IpAddr>,
+    clock: DefaultClock,
+}
+
+impl RateLimit {
+    /// `None` when `per_minute` is 0, which turns limiting off.
+    pub fn per_minute(per_minute: u32) -> Option<Arc<Self>> {
+        let n = NonZeroU32::new(per_minute)?;
+        Some(Arc::new(Self {
+            limiter: RateLimiter::keyed(Quota::per_minute(n)),
+            clock: DefaultClock::default(),
+        }))
+    }
+
+    /// Forgets clients whose buckets are full again, bounding memory.
+    pub fn retain_recent(&self) {
+        self.limiter.retain_recent();
+    }
+
+    /// Seconds until `addr` may try again, or `None` if it may go now.
+    pub fn check(&self, addr: IpAddr) -> Option<u64> {
+        self.limiter
+            .check_key(&client_key(addr))
+            .err()
+            .map(|not_until| {
+                not_until
+                    .wait_time_from(self.clock.now())
+                    .as_secs_f64()
+                    .ceil()
+                    .max(1.0) as u64
+            })
+    }
+}
+
+fn client_key(addr: IpAddr) -> IpAddr {
+    match addr {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                IpAddr::V6(Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
+        },
+        v4 => v4,
+    }
+}
+
+pub async fn middleware(
+    State(limit): State<Arc<RateLimit>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    // In-process callers (tests, Lambda) have no socket: one shared bucket.
+    let addr = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    match limit.check(addr) {
+        Some(retry_after) => ApiError::rate_limited(retry_after).into_response(),
+        None => next.run(request).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_clients_share_their_64() {
+        let a: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(client_key(a), client_key(b));
+        assert_ne!(client_key(a), client_key(c));
+        let mapped: IpAddr = "::ffff:192.0.2.1".parse().unwrap();
+        assert_eq!(client_key(mapped), "192.0.2.1".parse::<IpAddr>().unwrap());
+    }
+
+    #[test]
+    fn over_the_budget_says_when_to_come_back() {
+        let limit = RateLimit::per_minute(2).unwrap();
+        let ip: IpAddr = "192.0.2.7".parse().unwrap();
+        assert_eq!(limit.check(ip), None);
+        assert_eq!(limit.check(ip), None);
+        let wait = limit.check(ip).unwrap();
+        assert!((1..=60).contains(&wait), "{wait}");
+        assert_eq!(limit.check("192.0.2.8".parse().unwrap()), None);
+        assert!(RateLimit::per_minute(0).is_none());
+    }
+}

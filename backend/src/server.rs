@@ -1,0 +1,151 @@
+//! Wiring: from a [`Config`] to a running server, chosen once at start-up.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::HeaderValue;
+use tokio::net::TcpListener;
+
+use crate::app::{HttpOptions, router};
+use crate::clock::SystemClock;
+use crate::config::Config;
+use crate::keys::LocalKeyProvider;
+use crate::rate_limit::RateLimit;
+use crate::service::{Limits, Service};
+use crate::store::SqliteStore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("master key: {0}")]
+    MasterKey(#[from] crate::keys::local::MasterKeyError),
+    #[error("database: {0}")]
+    Store(#[from] crate::store::StoreError),
+    #[error("--allowed-origin is not a valid origin: {0}")]
+    Origin(String),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// Everything a running server needs, built from the configuration.
+#[derive(Debug)]
+pub struct Built {
+    pub router: Router,
+    pub service: Arc<Service>,
+    pub rate_limit: Option<Arc<RateLimit>>,
+}
+
+pub fn build(config: &Config) -> Result<Built, StartError> {
+    let keys = LocalKeyProvider::open_or_create(&config.data_dir)?;
+    let store = SqliteStore::open(&config.data_dir)?;
+    let limits = Limits {
+        max_ttl_secs: config.max_ttl.as_secs(),
+        max_blob_bytes: config.max_blob_bytes,
+        max_attempts: config.max_attempts,
+    };
+    let service = Arc::new(Service::new(
+        Arc::new(store),
+        Arc::new(keys),
+        Arc::new(SystemClock),
+        limits,
+    ));
+    let allowed_origin = config
+        .allowed_origin
+        .as_deref()
+        .map(|o| {
+            sdo_shared::link::normalize_origin(o)
+                .ok()
+                .and_then(|o| HeaderValue::from_str(&o).ok())
+                .ok_or_else(|| StartError::Origin(o.to_owned()))
+        })
+        .transpose()?;
+    let rate_limit = RateLimit::per_minute(config.rate_limit);
+    let options = HttpOptions {
+        static_dir: config.static_dir.clone(),
+        allowed_origin,
+        rate_limit: rate_limit.clone(),
+        request_timeout: config.request_timeout,
+    };
+    Ok(Built {
+        router: router(Arc::clone(&service), &options),
+        service,
+        rate_limit,
+    })
+}
+
+/// Serves until `shutdown` resolves, then finishes requests in flight.
+pub async fn serve(
+    config: &Config,
+    built: Built,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), StartError> {
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .map_err(|source| StartError::Listen {
+            addr: config.listen,
+            source,
+        })?;
+    let addr = listener.local_addr().unwrap_or(config.listen);
+    tracing::info!(%addr, "listening");
+    let maintenance = tokio::spawn(maintain(
+        Arc::clone(&built.service),
+        built.rate_limit.clone(),
+        config.sweep_interval,
+    ));
+    let result = axum::serve(
+        listener,
+        built
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
+    maintenance.abort();
+    result.map_err(|source| StartError::Listen {
+        addr: config.listen,
+        source,
+    })
+}
+
+/// The periodic sweep of expired secrets and idle rate-limit buckets.
+async fn maintain(
+    service: Arc<Service>,
+    rate_limit: Option<Arc<RateLimit>>,
+    every: std::time::Duration,
+) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        match service.sweep().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "swept expired secrets"),
+            Err(e) => tracing::warn!(error = %e, "sweep failed"),
+        }
+        if let Some(limit) = &rate_limit {
+            limit.retain_recent();
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down; finishing requests in flight");
+}

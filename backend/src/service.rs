@@ -1,0 +1,321 @@
+//! A secret's lifecycle: create, look, reveal, burn, receipt.
+//!
+//! This is where the protocol's server rules live: tokens are checked in
+//! constant time against verifiers, a wrong link token looks exactly like an
+//! unknown id, and a reveal decrypts *before* it takes the view, so a failing
+//! key service consumes nothing. It knows the store and key traits, not HTTP
+//! and not a concrete backend.
+
+use std::sync::Arc;
+
+use sdo_shared::api::{
+    CreateRequest, CreateResponse, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TTL_SECS, MAX_VIEWS_LIMIT,
+    MIN_TTL_SECS, MetaResponse, ReceiptResponse, RevealResponse, State,
+};
+use sdo_shared::base64url::Base64Bytes;
+use sdo_shared::blob;
+use sdo_shared::secret::{ManageToken, SecretId, Verifier};
+
+use crate::clock::Clock;
+use crate::keys::{KeyError, KeyProvider};
+use crate::seal;
+use crate::store::{Failure, Outcome, Record, SealedBlob, SecretStore, StoreError};
+
+/// A bearer or reveal token as received: 32 bytes, wiped on drop.
+pub type Token = zeroize::Zeroizing<[u8; 32]>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_ttl_secs: u64,
+    pub max_blob_bytes: usize,
+    pub max_attempts: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_ttl_secs: DEFAULT_MAX_TTL_SECS,
+            max_blob_bytes: blob::MAX_LEN,
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error("the secret is {len} bytes; this server takes at most {max}")]
+    TooLarge { len: usize, max: usize },
+    /// Unknown, expired, taken, burned, locked, or a wrong token: one answer.
+    #[error("this secret does not exist or is no longer available")]
+    NotFound,
+    #[error("wrong passphrase")]
+    WrongPassphrase { attempts_left: u32 },
+    #[error("unavailable: {0}")]
+    Unavailable(String),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Unavailable(m) => ServiceError::Unavailable(m),
+            other => ServiceError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<KeyError> for ServiceError {
+    fn from(e: KeyError) -> Self {
+        match e {
+            KeyError::Unavailable(m) => ServiceError::Unavailable(m),
+            KeyError::Refused(m) => ServiceError::Internal(m),
+        }
+    }
+}
+
+/// Conditional writes retry after a conflict; each conflict means another
+/// request changed the record, which can happen only a bounded number of
+/// times (views + attempts + one burn), so this cap is never reached in
+/// practice and only guards against a misbehaving store.
+const MAX_CONFLICTS: usize = 1_000;
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    store: Arc<dyn SecretStore>,
+    keys: Arc<dyn KeyProvider>,
+    clock: Arc<dyn Clock>,
+    limits: Limits,
+}
+
+impl Service {
+    pub fn new(
+        store: Arc<dyn SecretStore>,
+        keys: Arc<dyn KeyProvider>,
+        clock: Arc<dyn Clock>,
+        limits: Limits,
+    ) -> Self {
+        Self {
+            store,
+            keys,
+            clock,
+            limits,
+        }
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    pub fn store(&self) -> &Arc<dyn SecretStore> {
+        &self.store
+    }
+
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
+    pub async fn create(&self, req: CreateRequest) -> Result<CreateResponse, ServiceError> {
+        let blob = req.blob.as_bytes();
+        if blob.len() > self.limits.max_blob_bytes {
+            return Err(ServiceError::TooLarge {
+                len: blob.len(),
+                max: self.limits.max_blob_bytes,
+            });
+        }
+        blob::check_shape(blob).map_err(|e| ServiceError::Invalid(format!("blob: {e}")))?;
+        let verifier = |name: &str, b: &Base64Bytes| {
+            Verifier::from_slice(b.as_bytes())
+                .map_err(|_| ServiceError::Invalid(format!("{name} must be 32 bytes")))
+        };
+        let link_verifier = verifier("link_verifier", &req.link_verifier)?;
+        let reveal_verifier = verifier("reveal_verifier", &req.reveal_verifier)?;
+        if !(MIN_TTL_SECS..=self.limits.max_ttl_secs).contains(&req.ttl_secs) {
+            return Err(ServiceError::Invalid(format!(
+                "ttl_secs must be between {MIN_TTL_SECS} and {}",
+                self.limits.max_ttl_secs
+            )));
+        }
+        if !(1..=MAX_VIEWS_LIMIT).contains(&req.max_views) {
+            return Err(ServiceError::Invalid(format!(
+                "max_views must be between 1 and {MAX_VIEWS_LIMIT}"
+            )));
+        }
+
+        let random = |_| ServiceError::Internal("no system randomness".into());
+        let id = SecretId::generate().map_err(random)?;
+        let manage_token = ManageToken::generate().map_err(random)?;
+        let data_key = self.keys.generate_data_key(&id).await?;
+        let nonce: [u8; seal::NONCE_LEN] = sdo_shared::random_bytes().map_err(random)?;
+        let now = self.clock.now();
+        let expires_at = now + req.ttl_secs as i64;
+        let record = Record {
+            id,
+            state: State::Waiting,
+            payload: Some(SealedBlob {
+                sealed: seal::seal(&data_key.key, &nonce, blob, &id),
+                nonce,
+                wrapped_key: data_key.wrapped,
+                key_ref: data_key.key_ref,
+            }),
+            link_verifier: Some(link_verifier),
+            reveal_verifier: Some(reveal_verifier),
+            manage_verifier: Verifier::of(manage_token.expose()),
+            kdf: req.kdf.clone(),
+            created_at: now,
+            expires_at,
+            views_left: req.max_views,
+            failed_attempts: 0,
+            revealed_at: None,
+        };
+        self.store.insert(&record).await?;
+        Ok(CreateResponse {
+            id: id.to_string(),
+            manage_token: manage_token.expose().to_vec().into(),
+            expires_at,
+        })
+    }
+
+    /// The live, waiting record that `link_token` opens, or `NotFound`.
+    async fn open_with_link(
+        &self,
+        id: &SecretId,
+        link_token: &Token,
+    ) -> Result<Record, ServiceError> {
+        let record = self.store.get(id).await?.ok_or(ServiceError::NotFound)?;
+        let holds_link = record.link_verifier.is_some_and(|v| v.matches(link_token));
+        if !holds_link || record.state != State::Waiting || record.is_expired(self.clock.now()) {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(record)
+    }
+
+    pub async fn meta(
+        &self,
+        id: &SecretId,
+        link_token: &Token,
+    ) -> Result<MetaResponse, ServiceError> {
+        let record = self.open_with_link(id, link_token).await?;
+        Ok(MetaResponse {
+            kdf: record.kdf,
+            expires_at: record.expires_at,
+            views_left: record.views_left,
+        })
+    }
+
+    pub async fn reveal(
+        &self,
+        id: &SecretId,
+        link_token: &Token,
+        reveal_token: &Token,
+    ) -> Result<RevealResponse, ServiceError> {
+        let mut opened: Option<Vec<u8>> = None;
+        for _ in 0..MAX_CONFLICTS {
+            let record = self.open_with_link(id, link_token).await?;
+            let now = self.clock.now();
+            let proves_passphrase = record
+                .reveal_verifier
+                .is_some_and(|v| v.matches(reveal_token));
+            if !proves_passphrase {
+                match self
+                    .store
+                    .record_failure(id, record.failed_attempts, self.limits.max_attempts, now)
+                    .await?
+                {
+                    Outcome::Done(Failure::Counted { failed_attempts }) => {
+                        return Err(ServiceError::WrongPassphrase {
+                            attempts_left: self.limits.max_attempts.saturating_sub(failed_attempts),
+                        });
+                    }
+                    Outcome::Done(Failure::Locked) => {
+                        tracing::info!("secret locked after too many wrong passphrases");
+                        return Err(ServiceError::WrongPassphrase { attempts_left: 0 });
+                    }
+                    Outcome::Conflict => continue,
+                }
+            }
+            if opened.is_none() {
+                opened = Some(self.unseal(&record).await?);
+            }
+            match self.store.take_view(id, record.views_left, now).await? {
+                Outcome::Done(views_left) => {
+                    return Ok(RevealResponse {
+                        blob: opened.take().unwrap_or_default().into(),
+                        views_left,
+                    });
+                }
+                Outcome::Conflict => continue,
+            }
+        }
+        Err(ServiceError::Unavailable(
+            "too much contention on one secret".into(),
+        ))
+    }
+
+    async fn unseal(&self, record: &Record) -> Result<Vec<u8>, ServiceError> {
+        let p = record
+            .payload
+            .as_ref()
+            .ok_or_else(|| ServiceError::Internal("waiting record without payload".into()))?;
+        let data_key = self
+            .keys
+            .unwrap(&p.wrapped_key, &p.key_ref, &record.id)
+            .await?;
+        seal::open(&data_key, &p.nonce, &p.sealed, &record.id)
+            .map_err(|e| ServiceError::Internal(format!("record {}: {e}", record.id)))
+    }
+
+    /// Burns with either the link token or the manage token.
+    pub async fn burn(&self, id: &SecretId, token: &Token) -> Result<(), ServiceError> {
+        for _ in 0..MAX_CONFLICTS {
+            let record = self.store.get(id).await?.ok_or(ServiceError::NotFound)?;
+            let holds_link = record.link_verifier.is_some_and(|v| v.matches(token));
+            let holds_manage = record.manage_verifier.matches(token);
+            let now = self.clock.now();
+            if !(holds_link | holds_manage)
+                || record.state != State::Waiting
+                || record.is_expired(now)
+            {
+                return Err(ServiceError::NotFound);
+            }
+            if let Outcome::Done(()) = self.store.burn(id, now).await? {
+                return Ok(());
+            }
+        }
+        Err(ServiceError::Unavailable(
+            "too much contention on one secret".into(),
+        ))
+    }
+
+    pub async fn receipt(
+        &self,
+        id: &SecretId,
+        manage_token: &Token,
+    ) -> Result<ReceiptResponse, ServiceError> {
+        let record = self.store.get(id).await?.ok_or(ServiceError::NotFound)?;
+        if !record.manage_verifier.matches(manage_token) {
+            return Err(ServiceError::NotFound);
+        }
+        // A tombstone stays truthful after expiry until the sweep removes it;
+        // a secret still waiting at its expiry was never read.
+        let state = match record.state {
+            State::Waiting if record.is_expired(self.clock.now()) => State::Expired,
+            s => s,
+        };
+        Ok(ReceiptResponse {
+            state,
+            created_at: record.created_at,
+            expires_at: record.expires_at,
+            views_left: record.views_left,
+            failed_attempts: record.failed_attempts,
+            revealed_at: record.revealed_at,
+        })
+    }
+
+    /// Deletes expired records; run periodically.
+    pub async fn sweep(&self) -> Result<u64, ServiceError> {
+        Ok(self.store.sweep_expired(self.clock.now()).await?)
+    }
+}

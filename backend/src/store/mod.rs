@@ -1,0 +1,124 @@
+//! Secret stores: where records live. The rest of the server sees only
+//! [`SecretStore`]; every write that decides a secret's fate is one atomic
+//! conditional write, so the store, not a lock in this process, is what makes
+//! a view exactly-once.
+
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use async_trait::async_trait;
+use sdo_shared::api::State;
+use sdo_shared::kdf::KdfParams;
+use sdo_shared::secret::{SecretId, Verifier};
+
+/// The server-sealed blob and what is needed to unwrap its data key.
+#[derive(Clone)]
+pub struct SealedBlob {
+    pub sealed: Vec<u8>,
+    pub nonce: [u8; 12],
+    pub wrapped_key: Vec<u8>,
+    pub key_ref: String,
+}
+
+impl std::fmt::Debug for SealedBlob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "SealedBlob(<{} bytes>, {})",
+            self.sealed.len(),
+            self.key_ref
+        )
+    }
+}
+
+/// One secret as stored. A `Waiting` record has its payload and verifiers;
+/// a tombstone (revealed, burned, locked) keeps only the manage verifier and
+/// the times, so the receipt can say what happened.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub id: SecretId,
+    pub state: State,
+    pub payload: Option<SealedBlob>,
+    pub link_verifier: Option<Verifier>,
+    pub reveal_verifier: Option<Verifier>,
+    pub manage_verifier: Verifier,
+    pub kdf: Option<KdfParams>,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub views_left: u32,
+    pub failed_attempts: u32,
+    pub revealed_at: Option<i64>,
+}
+
+impl Record {
+    pub fn is_expired(&self, now: i64) -> bool {
+        now >= self.expires_at
+    }
+}
+
+/// How a conditional write went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome<T> {
+    Done(T),
+    /// The record changed since it was read (or is gone, or expired): read
+    /// it again and decide again.
+    Conflict,
+}
+
+/// What `record_failure` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    Counted { failed_attempts: u32 },
+    Locked,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("a secret with this id already exists")]
+    AlreadyExists,
+    /// Unreachable or throttled; nothing was changed.
+    #[error("store unavailable: {0}")]
+    Unavailable(String),
+    #[error("store failure: {0}")]
+    Internal(String),
+    #[error("stored record is corrupt: {0}")]
+    Corrupt(String),
+}
+
+#[async_trait]
+pub trait SecretStore: Send + Sync + std::fmt::Debug {
+    /// Inserts a new `Waiting` record; fails if the id exists.
+    async fn insert(&self, record: &Record) -> Result<(), StoreError>;
+
+    /// The record as stored, expired or not: the caller checks `expires_at`,
+    /// since expiry deletion (DynamoDB's TTL, the sweep) can lag.
+    async fn get(&self, id: &SecretId) -> Result<Option<Record>, StoreError>;
+
+    /// Takes one view if the record is still waiting, unexpired at `now`, and
+    /// has exactly `views_left` left. Taking the last one makes it a
+    /// `Revealed` tombstone, payload deleted, in the same write.
+    async fn take_view(
+        &self,
+        id: &SecretId,
+        views_left: u32,
+        now: i64,
+    ) -> Result<Outcome<u32>, StoreError>;
+
+    /// Counts a wrong passphrase if the record is still waiting, unexpired,
+    /// and has exactly `failed_attempts`; the failure that reaches `limit`
+    /// locks it and deletes the payload in the same write.
+    async fn record_failure(
+        &self,
+        id: &SecretId,
+        failed_attempts: u32,
+        limit: u32,
+        now: i64,
+    ) -> Result<Outcome<Failure>, StoreError>;
+
+    /// Makes a waiting, unexpired record a `Burned` tombstone.
+    async fn burn(&self, id: &SecretId, now: i64) -> Result<Outcome<()>, StoreError>;
+
+    /// Deletes every record whose `expires_at` has passed; returns how many.
+    async fn sweep_expired(&self, now: i64) -> Result<u64, StoreError>;
+}

@@ -1,0 +1,240 @@
+//! The test harness: a real service on a real backend, driven through the
+//! real router with `oneshot`, and a client that builds secrets with the
+//! protocol crate exactly as the browser app and the CLI do.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use async_trait::async_trait;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use sdo_backend::app::{HttpOptions, router};
+use sdo_backend::clock::ManualClock;
+use sdo_backend::keys::{KeyError, KeyProvider, LocalKeyProvider, NewDataKey};
+use sdo_backend::seal::DataKey;
+use sdo_backend::service::{Limits, Service};
+use sdo_backend::store::{SecretStore, SqliteStore};
+use sdo_shared::base64url;
+use sdo_shared::client::{self, Protection};
+use sdo_shared::kdf::{self, KdfParams};
+use sdo_shared::payload::Payload;
+use sdo_shared::secret::{LinkKey, SecretId};
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// Every backend the API suite runs against.
+#[derive(Debug, Clone, Copy)]
+pub enum Backend {
+    Sqlite,
+}
+
+pub const START: i64 = 1_800_000_000;
+
+/// Cheapest Argon2id the protocol allows: tests check the rules, not the cost.
+pub fn test_kdf() -> KdfParams {
+    KdfParams::generate(kdf::M_KIB_MIN, 1, 1).unwrap()
+}
+
+/// Wraps the real key provider so a test can make the key service fail,
+/// as an unreachable KMS would.
+#[derive(Debug)]
+pub struct FaultyKeys {
+    inner: Arc<dyn KeyProvider>,
+    pub down: AtomicBool,
+}
+
+#[async_trait]
+impl KeyProvider for FaultyKeys {
+    async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError> {
+        if self.down.load(Ordering::SeqCst) {
+            return Err(KeyError::Unavailable("injected outage".into()));
+        }
+        self.inner.generate_data_key(id).await
+    }
+    async fn unwrap(&self, w: &[u8], r: &str, id: &SecretId) -> Result<DataKey, KeyError> {
+        if self.down.load(Ordering::SeqCst) {
+            return Err(KeyError::Unavailable("injected outage".into()));
+        }
+        self.inner.unwrap(w, r, id).await
+    }
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub service: Arc<Service>,
+    pub store: Arc<dyn SecretStore>,
+    pub keys: Arc<FaultyKeys>,
+    pub clock: Arc<ManualClock>,
+    pub dir: tempfile::TempDir,
+}
+
+/// What the creator keeps after creating a secret.
+pub struct Created {
+    pub id: String,
+    pub link_key: LinkKey,
+    pub manage_token: String,
+    pub expires_at: i64,
+    pub kdf: Option<KdfParams>,
+}
+
+impl Created {
+    pub fn link_token(&self) -> String {
+        kdf::link_token(&self.link_key).to_base64url()
+    }
+    pub fn reveal_token(&self, passphrase: Option<&str>) -> String {
+        client::derive_keys(&self.link_key, self.kdf.as_ref(), passphrase)
+            .unwrap()
+            .reveal_token
+            .to_base64url()
+    }
+    pub fn secret_uri(&self) -> String {
+        format!("/api/v1/secrets/{}", self.id)
+    }
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub json: Value,
+}
+
+impl TestApp {
+    pub async fn new(backend: Backend) -> Self {
+        Self::with(backend, Limits::default(), HttpOptions::default()).await
+    }
+
+    pub async fn with(backend: Backend, limits: Limits, options: HttpOptions) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, keys): (Arc<dyn SecretStore>, Arc<dyn KeyProvider>) = match backend {
+            Backend::Sqlite => (
+                Arc::new(SqliteStore::open(dir.path()).unwrap()),
+                Arc::new(LocalKeyProvider::open_or_create(dir.path()).unwrap()),
+            ),
+        };
+        let keys = Arc::new(FaultyKeys {
+            inner: keys,
+            down: AtomicBool::new(false),
+        });
+        let clock = Arc::new(ManualClock::new(START));
+        let service = Arc::new(Service::new(
+            Arc::clone(&store),
+            keys.clone(),
+            clock.clone(),
+            limits,
+        ));
+        Self {
+            router: router(Arc::clone(&service), &options),
+            service,
+            store,
+            keys,
+            clock,
+            dir,
+        }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let json = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        };
+        Reply {
+            status,
+            headers,
+            json,
+        }
+    }
+
+    pub async fn call(
+        &self,
+        method: Method,
+        uri: &str,
+        bearer: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
+        let mut req = Request::builder().method(method).uri(uri);
+        if let Some(token) = bearer {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let body = match body {
+            Some(json) => {
+                req = req.header(header::CONTENT_TYPE, "application/json");
+                Body::from(json.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(req.body(body).unwrap()).await
+    }
+
+    pub async fn create_with(
+        &self,
+        payload: &Payload,
+        passphrase: Option<&str>,
+        ttl: u64,
+        views: u32,
+    ) -> Created {
+        let kdf = passphrase.map(|_| test_kdf());
+        let prepared = client::prepare(
+            payload,
+            passphrase
+                .zip(kdf.as_ref())
+                .map(|(passphrase, kdf)| Protection { passphrase, kdf }),
+            ttl,
+            views,
+        )
+        .unwrap();
+        let body = serde_json::to_value(&prepared.request).unwrap();
+        let reply = self
+            .call(Method::POST, "/api/v1/secrets", None, Some(body))
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json);
+        Created {
+            id: reply.json["id"].as_str().unwrap().to_owned(),
+            link_key: prepared.link_key,
+            manage_token: reply.json["manage_token"].as_str().unwrap().to_owned(),
+            expires_at: reply.json["expires_at"].as_i64().unwrap(),
+            kdf,
+        }
+    }
+
+    pub async fn create(&self, text: &str) -> Created {
+        self.create_with(&Payload::text(text), None, 3600, 1).await
+    }
+
+    pub async fn reveal(&self, created: &Created, passphrase: Option<&str>) -> Reply {
+        let body = serde_json::json!({ "reveal_token": created.reveal_token(passphrase) });
+        self.call(
+            Method::POST,
+            &format!("{}/reveal", created.secret_uri()),
+            Some(&created.link_token()),
+            Some(body),
+        )
+        .await
+    }
+
+    pub async fn receipt(&self, created: &Created) -> Reply {
+        self.call(
+            Method::GET,
+            &format!("{}/receipt", created.secret_uri()),
+            Some(&created.manage_token),
+            None,
+        )
+        .await
+    }
+
+    /// Decrypts a 200 reveal's blob as the recipient would.
+    pub fn open(&self, created: &Created, passphrase: Option<&str>, reply: &Reply) -> Payload {
+        let keys =
+            client::derive_keys(&created.link_key, created.kdf.as_ref(), passphrase).unwrap();
+        let blob = base64url::decode(reply.json["blob"].as_str().unwrap()).unwrap();
+        sdo_shared::blob::open(&keys.content_key, &blob).unwrap()
+    }
+}
