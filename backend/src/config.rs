@@ -8,6 +8,8 @@ use clap::{Parser, ValueEnum};
 use sdo_shared::api::{DEFAULT_MAX_ATTEMPTS, MIN_TTL_SECS};
 use sdo_shared::blob;
 
+use crate::store::Durability;
+
 /// self-destruct-o server: one-time secrets the operator cannot read.
 ///
 /// Serves the JSON API under /api/v1 (and the browser app with
@@ -60,6 +62,12 @@ pub struct Config {
     /// How often expired secrets are deleted.
     #[arg(long, env = "SDO_SWEEP_INTERVAL", default_value = "60s", value_parser = humantime::parse_duration)]
     pub sweep_interval: Duration,
+
+    /// SQLite durability: `full` fsyncs every commit, so a reveal or a burn
+    /// survives a power cut; `normal` is faster but may lose the last
+    /// commits on a power cut (not on a crash of the server).
+    #[arg(long, env = "SDO_SQLITE_SYNC", value_enum, default_value_t = Durability::Full)]
+    pub sqlite_sync: Durability,
 
     /// Log filter (tracing's EnvFilter syntax, e.g. info or sdo_backend=debug).
     #[arg(long, env = "SDO_LOG", default_value = "info")]

@@ -40,7 +40,7 @@ pub struct Built {
 
 pub fn build(config: &Config) -> Result<Built, StartError> {
     let keys = LocalKeyProvider::open_or_create(&config.data_dir)?;
-    let store = SqliteStore::open(&config.data_dir)?;
+    let store = SqliteStore::open(&config.data_dir, config.sqlite_sync)?;
     let limits = Limits {
         max_ttl_secs: config.max_ttl.as_secs(),
         max_blob_bytes: config.max_blob_bytes,

@@ -1,5 +1,7 @@
 //! `sdo-server`: parse the configuration, set up logging, serve.
 
+use std::io::IsTerminal;
+
 use clap::Parser;
 use sdo_backend::config::{Config, LogFormat};
 use sdo_backend::server;
@@ -9,7 +11,10 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> anyhow::Result<()> {
     let config = Config::parse();
     let filter = EnvFilter::try_new(&config.log)?;
-    let logs = tracing_subscriber::fmt().with_env_filter(filter);
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
     match config.log_format {
         LogFormat::Text => logs.init(),
         LogFormat::Json => logs.json().init(),

@@ -5,7 +5,7 @@
 
 mod sqlite;
 
-pub use sqlite::SqliteStore;
+pub use sqlite::{Durability, SqliteStore};
 
 use async_trait::async_trait;
 use sdo_shared::api::State;
@@ -73,7 +73,7 @@ pub enum Failure {
     Locked,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     #[error("a secret with this id already exists")]
     AlreadyExists,

@@ -16,7 +16,7 @@ use sdo_backend::clock::ManualClock;
 use sdo_backend::keys::{KeyError, KeyProvider, LocalKeyProvider, NewDataKey};
 use sdo_backend::seal::DataKey;
 use sdo_backend::service::{Limits, Service};
-use sdo_backend::store::{SecretStore, SqliteStore};
+use sdo_backend::store::{Durability, SecretStore, SqliteStore};
 use sdo_shared::base64url;
 use sdo_shared::client::{self, Protection};
 use sdo_shared::kdf::{self, KdfParams};
@@ -110,7 +110,7 @@ impl TestApp {
         let dir = tempfile::tempdir().unwrap();
         let (store, keys): (Arc<dyn SecretStore>, Arc<dyn KeyProvider>) = match backend {
             Backend::Sqlite => (
-                Arc::new(SqliteStore::open(dir.path()).unwrap()),
+                Arc::new(SqliteStore::open(dir.path(), Durability::Full).unwrap()),
                 Arc::new(LocalKeyProvider::open_or_create(dir.path()).unwrap()),
             ),
         };

@@ -1,0 +1,214 @@
+//! The embedded default store: one SQLite file in the data directory.
+//!
+//! WAL, so reads never wait for writes; `secure_delete`, so a tombstone's
+//! payload bytes are overwritten in the database file; a `TRUNCATE`
+//! checkpoint after every sweep, so old page images do not linger in the
+//! WAL. Reads use their own connection; writes go through the group-commit
+//! [`writer`], one thread that owns the write connection.
+
+mod schema;
+mod writer;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension};
+use sdo_shared::secret::{SecretId, Verifier};
+
+use self::schema::{DROP_PAYLOAD, classify, corrupt, internal, read_record};
+use self::writer::{CHECKPOINT, Writer};
+use super::{Failure, Outcome, Record, SecretStore, StoreError};
+
+pub const DATABASE_FILE: &str = "secrets.db";
+
+/// When a commit reaches the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Durability {
+    /// Every commit is fsynced: a taken view or a burn survives a power cut.
+    #[default]
+    Full,
+    /// Commits survive a crash of the server but the last ones may roll back
+    /// on a power cut or kernel panic (a burned secret could come back).
+    Normal,
+}
+
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    reader: Arc<Mutex<Connection>>,
+    writer: Writer,
+}
+
+impl SqliteStore {
+    /// Opens (or creates) `<data_dir>/secrets.db`.
+    pub fn open(data_dir: &Path, sync: Durability) -> Result<Self, StoreError> {
+        let path = data_dir.join(DATABASE_FILE);
+        let synchronous = match sync {
+            Durability::Full => "FULL",
+            Durability::Normal => "NORMAL",
+        };
+        let connect = || -> Result<Connection, StoreError> {
+            let conn = Connection::open(&path).map_err(internal)?;
+            conn.execute_batch(&format!(
+                "PRAGMA journal_mode = WAL;
+                 PRAGMA synchronous = {synchronous};
+                 PRAGMA secure_delete = ON;
+                 PRAGMA busy_timeout = 5000;"
+            ))
+            .map_err(internal)?;
+            Ok(conn)
+        };
+        let write = connect()?;
+        write.execute_batch(schema::SCHEMA).map_err(internal)?;
+        Ok(Self {
+            reader: Arc::new(Mutex::new(connect()?)),
+            writer: Writer::start(write)?,
+        })
+    }
+
+    /// A conditional write: one changed row is `Done`, none a conflict.
+    async fn update_if(&self, sql: String, params: Vec<Value>) -> Result<Outcome<()>, StoreError> {
+        Ok(match self.writer.execute(sql, params).await? {
+            1 => Outcome::Done(()),
+            _ => Outcome::Conflict,
+        })
+    }
+}
+
+fn blob(bytes: &[u8]) -> Value {
+    Value::Blob(bytes.to_vec())
+}
+
+fn opt<T: Into<Value>>(value: Option<T>) -> Value {
+    value.map_or(Value::Null, Into::into)
+}
+
+fn verifier(v: &Option<Verifier>) -> Value {
+    opt(v.map(|v| v.as_bytes().to_vec()))
+}
+
+#[async_trait]
+impl SecretStore for SqliteStore {
+    async fn insert(&self, r: &Record) -> Result<(), StoreError> {
+        let p = r
+            .payload
+            .as_ref()
+            .ok_or_else(|| corrupt("insert without payload"))?;
+        let kdf = r.kdf.as_ref();
+        let params = vec![
+            r.id.to_string().into(),
+            r.state.as_str().to_owned().into(),
+            blob(&p.sealed),
+            blob(&p.nonce),
+            blob(&p.wrapped_key),
+            p.key_ref.clone().into(),
+            verifier(&r.link_verifier),
+            verifier(&r.reveal_verifier),
+            blob(r.manage_verifier.as_bytes()),
+            opt(kdf.map(|k| k.salt().to_vec())),
+            opt(kdf.map(|k| k.m_kib())),
+            opt(kdf.map(|k| k.t())),
+            opt(kdf.map(|k| k.p())),
+            r.created_at.into(),
+            r.expires_at.into(),
+            r.views_left.into(),
+            r.failed_attempts.into(),
+            opt(r.revealed_at),
+        ];
+        let sql = "INSERT INTO secrets (id, state, sealed, server_nonce, wrapped_key, key_ref,
+                link_verifier, reveal_verifier, manage_verifier,
+                kdf_salt, kdf_m_kib, kdf_t, kdf_p,
+                created_at, expires_at, views_left, failed_attempts, revealed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+        self.writer.execute(sql.to_owned(), params).await.map(drop)
+    }
+
+    async fn get(&self, id: &SecretId) -> Result<Option<Record>, StoreError> {
+        let id = id.to_string();
+        let reader = Arc::clone(&self.reader);
+        tokio::task::spawn_blocking(move || {
+            let conn = reader
+                .lock()
+                .map_err(|_| StoreError::Internal("reader mutex poisoned".into()))?;
+            conn.query_row("SELECT * FROM secrets WHERE id = ?1", [id], read_record)
+                .optional()
+                .map_err(classify)?
+                .transpose()
+        })
+        .await
+        .map_err(|e| StoreError::Internal(format!("store task failed: {e}")))?
+    }
+
+    async fn take_view(
+        &self,
+        id: &SecretId,
+        views_left: u32,
+        now: i64,
+    ) -> Result<Outcome<u32>, StoreError> {
+        let last = if views_left == 1 {
+            format!(", state = 'revealed', {DROP_PAYLOAD}")
+        } else {
+            String::new()
+        };
+        let sql = format!(
+            "UPDATE secrets SET views_left = ?2 - 1, revealed_at = COALESCE(revealed_at, ?3){last}
+             WHERE id = ?1 AND state = 'waiting' AND views_left = ?2 AND expires_at > ?3"
+        );
+        let params = vec![id.to_string().into(), views_left.into(), now.into()];
+        Ok(match self.update_if(sql, params).await? {
+            Outcome::Done(()) => Outcome::Done(views_left - 1),
+            Outcome::Conflict => Outcome::Conflict,
+        })
+    }
+
+    async fn record_failure(
+        &self,
+        id: &SecretId,
+        failed_attempts: u32,
+        limit: u32,
+        now: i64,
+    ) -> Result<Outcome<Failure>, StoreError> {
+        let failed = failed_attempts + 1;
+        let locks = failed >= limit;
+        let lock = if locks {
+            format!(", state = 'locked', {DROP_PAYLOAD}")
+        } else {
+            String::new()
+        };
+        let sql = format!(
+            "UPDATE secrets SET failed_attempts = ?2 + 1{lock}
+             WHERE id = ?1 AND state = 'waiting' AND failed_attempts = ?2 AND expires_at > ?3"
+        );
+        let params = vec![id.to_string().into(), failed_attempts.into(), now.into()];
+        Ok(match self.update_if(sql, params).await? {
+            Outcome::Conflict => Outcome::Conflict,
+            Outcome::Done(()) if locks => Outcome::Done(Failure::Locked),
+            Outcome::Done(()) => Outcome::Done(Failure::Counted {
+                failed_attempts: failed,
+            }),
+        })
+    }
+
+    async fn burn(&self, id: &SecretId, now: i64) -> Result<Outcome<()>, StoreError> {
+        let sql = format!(
+            "UPDATE secrets SET state = 'burned', {DROP_PAYLOAD}
+             WHERE id = ?1 AND state = 'waiting' AND expires_at > ?2"
+        );
+        self.update_if(sql, vec![id.to_string().into(), now.into()])
+            .await
+    }
+
+    async fn sweep_expired(&self, now: i64) -> Result<u64, StoreError> {
+        let deleted = self
+            .writer
+            .execute(
+                "DELETE FROM secrets WHERE expires_at <= ?1".into(),
+                vec![now.into()],
+            )
+            .await?;
+        // Old page images in the WAL still hold what was just deleted.
+        self.writer.execute(CHECKPOINT.into(), vec![]).await?;
+        Ok(deleted as u64)
+    }
+}

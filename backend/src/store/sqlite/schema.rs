@@ -1,0 +1,114 @@
+//! The table, and the mapping between its rows and [`Record`]s.
+
+use rusqlite::{ErrorCode, Row};
+use sdo_shared::api::State;
+use sdo_shared::kdf::KdfParams;
+use sdo_shared::secret::{SecretId, Verifier};
+
+use crate::store::{Record, SealedBlob, StoreError};
+
+pub(super) const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS secrets (
+    id              TEXT PRIMARY KEY NOT NULL,
+    state           TEXT NOT NULL,
+    sealed          BLOB,
+    server_nonce    BLOB,
+    wrapped_key     BLOB,
+    key_ref         TEXT,
+    link_verifier   BLOB,
+    reveal_verifier BLOB,
+    manage_verifier BLOB NOT NULL,
+    kdf_salt        BLOB,
+    kdf_m_kib       INTEGER,
+    kdf_t           INTEGER,
+    kdf_p           INTEGER,
+    created_at      INTEGER NOT NULL,
+    expires_at      INTEGER NOT NULL,
+    views_left      INTEGER NOT NULL,
+    failed_attempts INTEGER NOT NULL,
+    revealed_at     INTEGER
+) STRICT;
+CREATE INDEX IF NOT EXISTS secrets_expires_at ON secrets (expires_at);
+";
+
+/// What every tombstone loses in the same write that makes it.
+pub(super) const DROP_PAYLOAD: &str = "sealed = NULL, server_nonce = NULL, wrapped_key = NULL, \
+     key_ref = NULL, link_verifier = NULL, reveal_verifier = NULL";
+
+pub(super) fn internal(e: rusqlite::Error) -> StoreError {
+    StoreError::Internal(e.to_string())
+}
+
+pub(super) fn classify(e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            StoreError::Unavailable(e.to_string())
+        }
+        Some(ErrorCode::ConstraintViolation) => StoreError::AlreadyExists,
+        _ => internal(e),
+    }
+}
+
+pub(super) fn corrupt(what: &str) -> StoreError {
+    StoreError::Corrupt(what.to_owned())
+}
+
+fn verifier(bytes: Option<Vec<u8>>) -> Result<Option<Verifier>, StoreError> {
+    bytes
+        .map(|b| Verifier::from_slice(&b).map_err(|_| corrupt("verifier length")))
+        .transpose()
+}
+
+pub(super) fn read_record(row: &Row<'_>) -> rusqlite::Result<Result<Record, StoreError>> {
+    let id: String = row.get("id")?;
+    let state: String = row.get("state")?;
+    let sealed: Option<Vec<u8>> = row.get("sealed")?;
+    let nonce: Option<Vec<u8>> = row.get("server_nonce")?;
+    let wrapped: Option<Vec<u8>> = row.get("wrapped_key")?;
+    let key_ref: Option<String> = row.get("key_ref")?;
+    let link: Option<Vec<u8>> = row.get("link_verifier")?;
+    let reveal: Option<Vec<u8>> = row.get("reveal_verifier")?;
+    let manage: Vec<u8> = row.get("manage_verifier")?;
+    let salt: Option<Vec<u8>> = row.get("kdf_salt")?;
+    let (m, t, p): (Option<u32>, Option<u32>, Option<u32>) =
+        (row.get("kdf_m_kib")?, row.get("kdf_t")?, row.get("kdf_p")?);
+    let created_at: i64 = row.get("created_at")?;
+    let expires_at: i64 = row.get("expires_at")?;
+    let views_left: u32 = row.get("views_left")?;
+    let failed_attempts: u32 = row.get("failed_attempts")?;
+    let revealed_at: Option<i64> = row.get("revealed_at")?;
+    Ok((|| {
+        let payload = match (sealed, nonce, wrapped, key_ref) {
+            (Some(sealed), Some(nonce), Some(wrapped_key), Some(key_ref)) => Some(SealedBlob {
+                sealed,
+                nonce: nonce.try_into().map_err(|_| corrupt("nonce length"))?,
+                wrapped_key,
+                key_ref,
+            }),
+            (None, None, None, None) => None,
+            _ => return Err(corrupt("partial payload")),
+        };
+        let kdf = match (salt, m, t, p) {
+            (Some(salt), Some(m), Some(t), Some(p)) => Some(
+                KdfParams::new(salt.try_into().map_err(|_| corrupt("kdf salt"))?, m, t, p)
+                    .map_err(|_| corrupt("kdf parameters"))?,
+            ),
+            (None, None, None, None) => None,
+            _ => return Err(corrupt("partial kdf")),
+        };
+        Ok(Record {
+            id: SecretId::parse(&id).map_err(|_| corrupt("id"))?,
+            state: State::parse(&state).ok_or_else(|| corrupt("state"))?,
+            payload,
+            link_verifier: verifier(link)?,
+            reveal_verifier: verifier(reveal)?,
+            manage_verifier: verifier(Some(manage))?.ok_or_else(|| corrupt("manage"))?,
+            kdf,
+            created_at,
+            expires_at,
+            views_left,
+            failed_attempts,
+            revealed_at,
+        })
+    })())
+}

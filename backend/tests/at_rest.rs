@@ -1,0 +1,210 @@
+//! What the server leaves behind: files in the data directory and log lines.
+//! Neither may hold a plaintext, link key, token, passphrase or data key.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use axum::http::{Method, StatusCode};
+use common::{Backend, TestApp};
+use sdo_backend::keys::{KeyProvider, LocalKeyProvider};
+use sdo_backend::seal::DataKey;
+use sdo_shared::base64url;
+use sdo_shared::payload::Payload;
+use sdo_shared::secret::SecretId;
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn capture_logs() -> Captured {
+    static LOGS: OnceLock<Captured> = OnceLock::new();
+    LOGS.get_or_init(|| {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .init();
+        captured
+    })
+    .clone()
+}
+
+fn all_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            out.push((path.display().to_string(), std::fs::read(&path).unwrap()));
+        }
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_secret_material_in_data_dir_or_logs() {
+    let logs = capture_logs();
+    let app = TestApp::new(Backend::Sqlite).await;
+    let plaintext = "PLAINTEXT-correct-horse-battery-staple";
+    let passphrase = "PASSPHRASE-open-sesame";
+
+    let revealed = app
+        .create_with(&Payload::text(plaintext), Some(passphrase), 600, 1)
+        .await;
+    let waiting = app
+        .create_with(&Payload::text(plaintext), Some(passphrase), 600, 2)
+        .await;
+    let burned = app.create(plaintext).await;
+    assert_eq!(
+        app.reveal(&revealed, Some("wrong guess")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.reveal(&revealed, Some(passphrase)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.reveal(&waiting, Some(passphrase)).await.status,
+        StatusCode::OK
+    );
+    let r = app
+        .call(
+            Method::DELETE,
+            &burned.secret_uri(),
+            Some(&burned.link_token()),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert_eq!(app.receipt(&revealed).await.status, StatusCode::OK);
+
+    // The data key of the secret still waiting, unwrapped with the master key.
+    let master = std::fs::read(app.dir.path().join("master.key")).unwrap();
+    let provider = LocalKeyProvider::from_key(DataKey::from_slice(&master).unwrap());
+    let id = SecretId::parse(&waiting.id).unwrap();
+    let record = app.store.get(&id).await.unwrap().unwrap();
+    let payload = record.payload.unwrap();
+    let data_key = provider
+        .unwrap(&payload.wrapped_key, &payload.key_ref, &id)
+        .await
+        .unwrap();
+
+    let mut needles: Vec<(String, Vec<u8>)> = vec![
+        ("plaintext".into(), plaintext.as_bytes().to_vec()),
+        ("passphrase".into(), passphrase.as_bytes().to_vec()),
+        ("data key".into(), data_key.expose().to_vec()),
+    ];
+    for (name, c) in [
+        ("revealed", &revealed),
+        ("waiting", &waiting),
+        ("burned", &burned),
+    ] {
+        let tokens = [
+            ("link key", c.link_key.to_base64url()),
+            ("link token", c.link_token()),
+            (
+                "reveal token",
+                c.reveal_token(c.kdf.as_ref().map(|_| passphrase)),
+            ),
+            ("manage token", c.manage_token.clone()),
+        ];
+        for (what, text) in tokens {
+            needles.push((format!("{name} {what} (text)"), text.as_bytes().to_vec()));
+            needles.push((
+                format!("{name} {what} (bytes)"),
+                base64url::decode(&text).unwrap(),
+            ));
+        }
+    }
+
+    let mut files = all_files(app.dir.path());
+    assert!(files.iter().any(|(n, _)| n.ends_with("secrets.db")));
+    let log_text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    files.push(("logs".into(), log_text.clone().into_bytes()));
+    for (file, bytes) in &files {
+        for (what, needle) in &needles {
+            assert!(!contains(bytes, needle), "{what} found in {file}");
+        }
+    }
+
+    // Logs are still useful: the route template, never the id.
+    assert!(
+        log_text.contains("/api/v1/secrets/{id}/reveal"),
+        "{log_text}"
+    );
+    assert!(log_text.contains("status=403"), "{log_text}");
+    assert!(!log_text.contains(&revealed.id));
+}
+
+#[tokio::test]
+async fn restart_on_the_same_data_dir_keeps_secrets() {
+    use sdo_backend::config::Config;
+    use sdo_backend::server;
+    use tower::ServiceExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let config = Config::try_parse_from_args(&data);
+    let prepared = sdo_shared::client::prepare(&Payload::text("still here"), None, 600, 1).unwrap();
+    let create = |router: axum::Router, body: String| async move {
+        let req = axum::http::Request::post("/api/v1/secrets")
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        router.oneshot(req).await.unwrap()
+    };
+    let built = server::build(&config).unwrap();
+    let response = create(
+        built.router,
+        serde_json::to_string(&prepared.request).unwrap(),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let body = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let created: sdo_shared::api::CreateResponse = serde_json::from_slice(&body).unwrap();
+    drop(built.service);
+
+    let again = server::build(&config).unwrap();
+    let link_token = sdo_shared::kdf::link_token(&prepared.link_key).to_base64url();
+    let keys = sdo_shared::client::derive_keys(&prepared.link_key, None, None).unwrap();
+    let req = axum::http::Request::post(format!("/api/v1/secrets/{}/reveal", created.id))
+        .header("content-type", "application/json")
+        .header("authorization", format!("Bearer {link_token}"))
+        .body(axum::body::Body::from(
+            serde_json::json!({"reveal_token": keys.reveal_token.to_base64url()}).to_string(),
+        ))
+        .unwrap();
+    let response = again.router.oneshot(req).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+trait FromArgs {
+    fn try_parse_from_args(data: &Path) -> Self;
+}
+
+impl FromArgs for sdo_backend::config::Config {
+    fn try_parse_from_args(data: &Path) -> Self {
+        use clap::Parser;
+        Self::try_parse_from(["sdo-server", "--data-dir", data.to_str().unwrap()]).unwrap()
+    }
+}

@@ -1,0 +1,222 @@
+//! The HTTP edges: rate limiting, CORS, the static app, and the real
+//! `sdo-server` process (start-up, refusal, graceful shutdown).
+
+mod common;
+
+use std::net::SocketAddr;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{Method, Request, StatusCode, header};
+use common::{Backend, TestApp};
+use sdo_backend::app::HttpOptions;
+use sdo_backend::rate_limit::RateLimit;
+
+#[tokio::test]
+async fn over_the_rate_limit_is_429_with_retry_after() {
+    let options = HttpOptions {
+        rate_limit: RateLimit::per_minute(3),
+        ..Default::default()
+    };
+    let mut app = TestApp::with(Backend::Sqlite, Default::default(), options).await;
+    app.router = app
+        .router
+        .clone()
+        .layer(MockConnectInfo(SocketAddr::from(([192, 0, 2, 1], 5000))));
+    for _ in 0..3 {
+        let r = app.call(Method::GET, "/api/v1/health", None, None).await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    let r = app.call(Method::GET, "/api/v1/health", None, None).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.json["error"], "rate_limited");
+    let retry: u64 = r.headers[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry));
+    assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
+}
+
+#[tokio::test]
+async fn cors_allows_only_the_configured_origin() {
+    let options = HttpOptions {
+        allowed_origin: Some("https://app.example".parse().unwrap()),
+        ..Default::default()
+    };
+    let app = TestApp::with(Backend::Sqlite, Default::default(), options).await;
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method(Method::OPTIONS)
+            .uri("/api/v1/secrets")
+            .header(header::ORIGIN, origin)
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let ok = app.send(preflight("https://app.example")).await;
+    assert_eq!(
+        ok.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "https://app.example"
+    );
+    let other = app.send(preflight("https://evil.example")).await;
+    // The browser compares this to its own origin and refuses the call.
+    assert_ne!(
+        other
+            .headers
+            .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+            .map(|v| v.as_bytes()),
+        Some(&b"https://evil.example"[..])
+    );
+}
+
+#[tokio::test]
+async fn static_app_is_served_with_a_strict_csp() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>sdo</title>",
+    )
+    .unwrap();
+    let options = HttpOptions {
+        static_dir: Some(dist.path().to_owned()),
+        ..Default::default()
+    };
+    let app = TestApp::with(Backend::Sqlite, Default::default(), options).await;
+    let r = app.call(Method::GET, "/", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.json.as_str().unwrap().contains("<title>sdo</title>"));
+    let csp = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(r.headers[header::X_FRAME_OPTIONS], "DENY");
+    let missing = app.call(Method::GET, "/missing.js", None, None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.json["error"], "not_found");
+    // The API still wins over the static fallback.
+    assert_eq!(
+        app.call(Method::GET, "/api/v1/health", None, None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+    }
+}
+
+fn spawn_server(data: &std::path::Path, port: u16) -> Server {
+    Server(
+        Command::new(env!("CARGO_BIN_EXE_sdo-server"))
+            .args(["--listen", &format!("127.0.0.1:{port}"), "--data-dir"])
+            .arg(data)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    )
+}
+
+async fn wait_healthy(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let url = format!("http://127.0.0.1:{port}/api/v1/health");
+    while Instant::now() < deadline {
+        if let Ok(r) = reqwest::get(&url).await
+            && r.status() == 200
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("server did not become healthy");
+}
+
+#[tokio::test]
+async fn the_binary_serves_and_shuts_down_gracefully() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let port = free_port();
+    let mut server = spawn_server(&data, port);
+    wait_healthy(port).await;
+    let r = reqwest::get(format!("http://127.0.0.1:{port}/api/v1/secrets/x"))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    assert_eq!(r.headers()["content-type"], "application/json");
+
+    let status = Command::new("kill")
+        .args(["-TERM", &server.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let exit = loop {
+        if let Some(exit) = server.0.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(Instant::now() < deadline, "no exit after SIGTERM");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(exit.success(), "{exit:?}");
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(data.join("master.key"))
+            .unwrap()
+            .permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn the_binary_refuses_a_master_key_others_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("master.key");
+    std::fs::write(&key, [7u8; 32]).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sdo-server"))
+        .args(["--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("chmod 600"), "{stderr}");
+}
+
+#[test]
+fn help_explains_every_flag() {
+    let out = Command::new(env!("CARGO_BIN_EXE_sdo-server"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in [
+        "--listen",
+        "--data-dir",
+        "--static-dir",
+        "--max-ttl",
+        "--max-blob-bytes",
+        "--max-attempts",
+        "--allowed-origin",
+        "--rate-limit",
+        "SDO_LISTEN",
+    ] {
+        assert!(help.contains(flag), "{flag} missing from --help");
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs self-destruct-o on its embedded
+# default (SQLite + a local master key in ./data) at http://127.0.0.1:8080.
+# Extra arguments go to sdo-server (see `sdo-server --help`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+
+ensure_rust_components
+cargo build --release --locked -p sdo-backend --bin sdo-server
+echo "self-destruct-o: http://127.0.0.1:8080 (Ctrl-C stops it)" >&2
+exec ./target/release/sdo-server "$@"
