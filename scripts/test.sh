@@ -11,13 +11,13 @@ ensure_python_cryptography
 step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy (warnings are errors)"
-cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked --all-targets -- -D warnings
 step "test vectors: independent Python implementation"
 python3 shared/tests/vectors/generate.py --check
 step "cargo test"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-cargo test --locked --workspace --lib --bins --tests 2>&1 | tee "$log"
+cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
 # One closing line for the whole run.
 awk '/^test result:/ { p += $4; f += $6; i += $8 }
      END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, i }' "$log"

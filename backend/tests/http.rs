@@ -180,6 +180,12 @@ async fn the_binary_serves_and_shuts_down_gracefully() {
             .permissions(),
     );
     assert_eq!(mode & 0o777, 0o600);
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(data.join("secrets.db"))
+            .unwrap()
+            .permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "the database is private too");
 }
 
 #[test]

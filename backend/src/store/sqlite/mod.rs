@@ -9,6 +9,7 @@
 mod schema;
 mod writer;
 
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -44,6 +45,13 @@ impl SqliteStore {
     /// Opens (or creates) `<data_dir>/secrets.db`.
     pub fn open(data_dir: &Path, sync: Durability) -> Result<Self, StoreError> {
         let path = data_dir.join(DATABASE_FILE);
+        // Only the server's user may read the database, whatever the umask.
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display())))?;
         let synchronous = match sync {
             Durability::Full => "FULL",
             Durability::Normal => "NORMAL",
