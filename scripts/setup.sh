@@ -35,3 +35,53 @@ ensure_python_cryptography() {
             python3 -m pip install --quiet --break-system-packages 'cryptography>=44'
     fi
 }
+
+# moto_server emulates KMS and DynamoDB for the AWS tests; boto3 (which moto
+# brings) sets up the Lambda smoke test's key and table.
+ensure_moto() {
+    if ! command -v moto_server >/dev/null 2>&1; then
+        step "pip install moto[server]"
+        python3 -m pip install --quiet 'moto[server]>=5' ||
+            python3 -m pip install --quiet --break-system-packages 'moto[server]>=5'
+    fi
+}
+
+ensure_cfn_lint() {
+    if ! command -v cfn-lint >/dev/null 2>&1; then
+        step "pip install cfn-lint"
+        python3 -m pip install --quiet cfn-lint ||
+            python3 -m pip install --quiet --break-system-packages cfn-lint
+    fi
+}
+
+# cargo-lambda runs the real binary under a Lambda runtime emulator (and
+# cross-compiles for arm64 with the zig it brings). From PyPI, not its site.
+ensure_cargo_lambda() {
+    if ! cargo lambda --version >/dev/null 2>&1; then
+        step "pip install cargo-lambda"
+        python3 -m pip install --quiet cargo-lambda ||
+            python3 -m pip install --quiet --break-system-packages cargo-lambda
+    fi
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Starts one moto_server for the whole test run; the Rust harness uses it
+# through SDO_TEST_MOTO_URL (and starts its own when that is unset).
+start_moto() {
+    local port
+    port=$(free_port)
+    python3 scripts/moto_server.py "$port" >/dev/null 2>&1 &
+    MOTO_PID=$!
+    for _ in $(seq 1 300); do
+        if python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; then
+            export SDO_TEST_MOTO_URL="http://127.0.0.1:$port"
+            return 0
+        fi
+        sleep 0.2
+    done
+    echo "moto_server did not start" >&2
+    return 1
+}

@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 ensure_rust_components
 ensure_python_cryptography
+ensure_moto
+ensure_cfn_lint
+ensure_cargo_lambda
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -14,10 +17,17 @@ step "cargo clippy (warnings are errors)"
 cargo clippy --locked --all-targets -- -D warnings
 step "test vectors: independent Python implementation"
 python3 shared/tests/vectors/generate.py --check
-step "cargo test"
+step "cfn-lint template.yaml"
+cfn-lint template.yaml
+step "cargo test (SQLite, and DynamoDB + KMS on moto_server)"
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+MOTO_PID=
+trap 'rm -f "$log"; [ -z "$MOTO_PID" ] || kill "$MOTO_PID" 2>/dev/null' EXIT
+start_moto
 cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
+step "Lambda: the real binary under cargo lambda watch"
+python3 scripts/lambda_smoke.py 2>&1 | tee -a "$log"
 # One closing line for the whole run.
 awk '/^test result:/ { p += $4; f += $6; i += $8 }
+     /^lambda: [0-9]+ passed/ { p += $2; f += $4 }
      END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, i }' "$log"

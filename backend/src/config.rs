@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
-use sdo_shared::api::{DEFAULT_MAX_ATTEMPTS, MIN_TTL_SECS};
+use sdo_shared::api::{DEFAULT_MAX_ATTEMPTS, MAX_VIEWS_LIMIT, MIN_TTL_SECS};
 use sdo_shared::blob;
 
 use crate::store::Durability;
@@ -40,6 +40,11 @@ pub struct Config {
           value_parser = parse_max_blob)]
     pub max_blob_bytes: usize,
 
+    /// Most views a creator may allow per secret.
+    #[arg(long, env = "SDO_MAX_VIEWS", default_value_t = MAX_VIEWS_LIMIT,
+          value_parser = clap::value_parser!(u32).range(1..=MAX_VIEWS_LIMIT as i64))]
+    pub max_views: u32,
+
     /// Wrong passphrases before a secret is destroyed.
     #[arg(long, env = "SDO_MAX_ATTEMPTS", default_value_t = DEFAULT_MAX_ATTEMPTS,
           value_parser = clap::value_parser!(u32).range(1..=100))]
@@ -59,9 +64,26 @@ pub struct Config {
     #[arg(long, env = "SDO_REQUEST_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
     pub request_timeout: Duration,
 
-    /// How often expired secrets are deleted.
-    #[arg(long, env = "SDO_SWEEP_INTERVAL", default_value = "60s", value_parser = humantime::parse_duration)]
-    pub sweep_interval: Duration,
+    /// How often expired secrets are deleted; 0s turns the sweep off.
+    /// Defaults to 60s on SQLite and off on DynamoDB, whose TTL deletes
+    /// expired items by itself (reads check expiry either way).
+    #[arg(long, env = "SDO_SWEEP_INTERVAL", value_parser = humantime::parse_duration)]
+    pub sweep_interval: Option<Duration>,
+
+    /// Where secrets are kept.
+    #[arg(long, env = "SDO_STORE", value_enum, default_value_t = StoreKind::Sqlite)]
+    pub store: StoreKind,
+
+    /// DynamoDB table (with --store dynamodb): partition key `id` (string),
+    /// TTL on `expires_at`.
+    #[arg(long, env = "SDO_TABLE", required_if_eq("store", "dynamodb"))]
+    pub table: Option<String>,
+
+    /// Wrap data keys with this AWS KMS key (id, ARN or alias/...) instead of
+    /// the local master key file. AWS settings come from the standard
+    /// variables (AWS_REGION, AWS_ENDPOINT_URL, credentials).
+    #[arg(long, env = "SDO_KMS_KEY_ID")]
+    pub kms_key_id: Option<String>,
 
     /// SQLite durability: `full` fsyncs every commit, so a reveal or a burn
     /// survives a power cut; `normal` is faster but may lose the last
@@ -76,6 +98,26 @@ pub struct Config {
     /// Log format.
     #[arg(long, env = "SDO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StoreKind {
+    /// SQLite in the data directory (the embedded default).
+    Sqlite,
+    /// AWS DynamoDB (--table).
+    Dynamodb,
+}
+
+impl Config {
+    /// The sweep's period, or `None` when it is off.
+    pub fn sweep_every(&self) -> Option<Duration> {
+        match (self.sweep_interval, self.store) {
+            (Some(d), _) if d.is_zero() => None,
+            (Some(d), _) => Some(d),
+            (None, StoreKind::Sqlite) => Some(Duration::from_secs(60)),
+            (None, StoreKind::Dynamodb) => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,5 +163,15 @@ mod tests {
         assert!(Config::try_parse_from(["sdo-server", "--max-ttl", "5s"]).is_err());
         assert!(Config::try_parse_from(["sdo-server", "--max-attempts", "0"]).is_err());
         assert!(Config::try_parse_from(["sdo-server", "--max-blob-bytes", "99999999"]).is_err());
+        assert!(
+            Config::try_parse_from(["sdo-server", "--store", "dynamodb"]).is_err(),
+            "needs --table"
+        );
+        let d =
+            Config::try_parse_from(["sdo-server", "--store", "dynamodb", "--table", "t"]).unwrap();
+        assert_eq!(d.sweep_every(), None);
+        let s = Config::try_parse_from(["sdo-server", "--sweep-interval", "0s"]).unwrap();
+        assert_eq!(s.sweep_every(), None);
+        assert_eq!(c.sweep_every(), Some(Duration::from_secs(60)));
     }
 }

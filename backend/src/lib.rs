@@ -13,6 +13,7 @@ pub mod app;
 pub mod clock;
 pub mod config;
 pub mod keys;
+pub mod lambda;
 pub mod rate_limit;
 pub mod seal;
 pub mod server;

@@ -1,7 +1,9 @@
 //! Wiring: from a [`Config`] to a running server, chosen once at start-up.
+//! The same [`Built`] router serves a TCP listener or AWS Lambda.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::http::HeaderValue;
@@ -9,11 +11,11 @@ use tokio::net::TcpListener;
 
 use crate::app::{HttpOptions, router};
 use crate::clock::SystemClock;
-use crate::config::Config;
-use crate::keys::LocalKeyProvider;
+use crate::config::{Config, StoreKind};
+use crate::keys::{KeyProvider, KmsKeyProvider, LocalKeyProvider};
 use crate::rate_limit::RateLimit;
 use crate::service::{Limits, Service};
-use crate::store::SqliteStore;
+use crate::store::{DynamoStore, SecretStore, SqliteStore};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -28,6 +30,8 @@ pub enum StartError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Config(String),
 }
 
 /// Everything a running server needs, built from the configuration.
@@ -38,20 +42,49 @@ pub struct Built {
     pub rate_limit: Option<Arc<RateLimit>>,
 }
 
-pub fn build(config: &Config) -> Result<Built, StartError> {
-    let keys = LocalKeyProvider::open_or_create(&config.data_dir)?;
-    let store = SqliteStore::open(&config.data_dir, config.sqlite_sync)?;
+/// AWS SDK settings from the standard environment, with timeouts short
+/// enough that an unreachable service answers 503 well inside a request.
+pub async fn aws_config() -> aws_config::SdkConfig {
+    let timeouts = aws_config::timeout::TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(2))
+        .operation_timeout(Duration::from_secs(8))
+        .build();
+    aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .timeout_config(timeouts)
+        .load()
+        .await
+}
+
+pub async fn build(config: &Config) -> Result<Built, StartError> {
+    let needs_aws = config.store == StoreKind::Dynamodb || config.kms_key_id.is_some();
+    let aws = if needs_aws {
+        Some(aws_config().await)
+    } else {
+        None
+    };
+    let keys: Arc<dyn KeyProvider> = match (&config.kms_key_id, &aws) {
+        (Some(key_id), Some(aws)) => {
+            Arc::new(KmsKeyProvider::new(aws_sdk_kms::Client::new(aws), key_id))
+        }
+        _ => Arc::new(LocalKeyProvider::open_or_create(&config.data_dir)?),
+    };
+    let store: Arc<dyn SecretStore> = match (config.store, &aws) {
+        (StoreKind::Dynamodb, Some(aws)) => {
+            let table = config
+                .table
+                .clone()
+                .ok_or_else(|| StartError::Config("--store dynamodb needs --table".into()))?;
+            Arc::new(DynamoStore::new(aws_sdk_dynamodb::Client::new(aws), table))
+        }
+        _ => Arc::new(SqliteStore::open(&config.data_dir, config.sqlite_sync)?),
+    };
     let limits = Limits {
         max_ttl_secs: config.max_ttl.as_secs(),
         max_blob_bytes: config.max_blob_bytes,
         max_attempts: config.max_attempts,
+        max_views: config.max_views,
     };
-    let service = Arc::new(Service::new(
-        Arc::new(store),
-        Arc::new(keys),
-        Arc::new(SystemClock),
-        limits,
-    ));
+    let service = Arc::new(Service::new(store, keys, Arc::new(SystemClock), limits));
     let allowed_origin = config
         .allowed_origin
         .as_deref()
@@ -89,11 +122,11 @@ pub async fn serve(
             source,
         })?;
     let addr = listener.local_addr().unwrap_or(config.listen);
-    tracing::info!(%addr, "listening");
+    tracing::info!(%addr, store = ?config.store, kms = config.kms_key_id.is_some(), "listening");
     let maintenance = tokio::spawn(maintain(
         Arc::clone(&built.service),
         built.rate_limit.clone(),
-        config.sweep_interval,
+        config.sweep_every(),
     ));
     let result = axum::serve(
         listener,
@@ -114,15 +147,17 @@ pub async fn serve(
 async fn maintain(
     service: Arc<Service>,
     rate_limit: Option<Arc<RateLimit>>,
-    every: std::time::Duration,
+    sweep: Option<Duration>,
 ) {
-    let mut tick = tokio::time::interval(every);
+    let mut tick = tokio::time::interval(sweep.unwrap_or(Duration::from_secs(60)));
     loop {
         tick.tick().await;
-        match service.sweep().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(deleted = n, "swept expired secrets"),
-            Err(e) => tracing::warn!(error = %e, "sweep failed"),
+        if sweep.is_some() {
+            match service.sweep().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "swept expired secrets"),
+                Err(e) => tracing::warn!(error = %e, "sweep failed"),
+            }
         }
         if let Some(limit) = &rate_limit {
             limit.retain_recent();

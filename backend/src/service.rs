@@ -29,6 +29,7 @@ pub struct Limits {
     pub max_ttl_secs: u64,
     pub max_blob_bytes: usize,
     pub max_attempts: u32,
+    pub max_views: u32,
 }
 
 impl Default for Limits {
@@ -37,6 +38,7 @@ impl Default for Limits {
             max_ttl_secs: DEFAULT_MAX_TTL_SECS,
             max_blob_bytes: blob::MAX_LEN,
             max_attempts: DEFAULT_MAX_ATTEMPTS,
+            max_views: MAX_VIEWS_LIMIT,
         }
     }
 }
@@ -138,9 +140,10 @@ impl Service {
                 self.limits.max_ttl_secs
             )));
         }
-        if !(1..=MAX_VIEWS_LIMIT).contains(&req.max_views) {
+        if !(1..=self.limits.max_views).contains(&req.max_views) {
             return Err(ServiceError::Invalid(format!(
-                "max_views must be between 1 and {MAX_VIEWS_LIMIT}"
+                "max_views must be between 1 and {}",
+                self.limits.max_views
             )));
         }
 

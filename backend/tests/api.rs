@@ -581,11 +581,15 @@ async fn creating_many_gives_distinct_ids(app: TestApp) {
 /// Runs each listed test against every backend.
 macro_rules! suite {
     ($($test:ident),* $(,)?) => {
-        mod sqlite {
+        suite!(@backend sqlite, Sqlite, $($test),*);
+        suite!(@backend dynamodb, Dynamodb, $($test),*);
+    };
+    (@backend $module:ident, $backend:ident, $($test:ident),*) => {
+        mod $module {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
                 async fn $test() {
-                    super::$test(super::TestApp::new(super::Backend::Sqlite).await).await;
+                    super::$test(super::TestApp::new(super::Backend::$backend).await).await;
                 }
             )*
         }

@@ -170,7 +170,7 @@ async fn restart_on_the_same_data_dir_keeps_secrets() {
             .unwrap();
         router.oneshot(req).await.unwrap()
     };
-    let built = server::build(&config).unwrap();
+    let built = server::build(&config).await.unwrap();
     let response = create(
         built.router,
         serde_json::to_string(&prepared.request).unwrap(),
@@ -184,7 +184,7 @@ async fn restart_on_the_same_data_dir_keeps_secrets() {
     let created: sdo_shared::api::CreateResponse = serde_json::from_slice(&body).unwrap();
     drop(built.service);
 
-    let again = server::build(&config).unwrap();
+    let again = server::build(&config).await.unwrap();
     let link_token = sdo_shared::kdf::link_token(&prepared.link_key).to_base64url();
     let keys = sdo_shared::client::derive_keys(&prepared.link_key, None, None).unwrap();
     let req = axum::http::Request::post(format!("/api/v1/secrets/{}/reveal", created.id))

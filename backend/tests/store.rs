@@ -184,11 +184,15 @@ async fn burn_and_sweep(store: Arc<dyn SecretStore>) {
 
 macro_rules! store_suite {
     ($($test:ident),* $(,)?) => {
-        mod sqlite {
+        store_suite!(@backend sqlite, Sqlite, $($test),*);
+        store_suite!(@backend dynamodb, Dynamodb, $($test),*);
+    };
+    (@backend $module:ident, $backend:ident, $($test:ident),*) => {
+        mod $module {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
                 async fn $test() {
-                    let app = super::TestApp::new(super::Backend::Sqlite).await;
+                    let app = super::TestApp::new(super::Backend::$backend).await;
                     super::$test(app.store.clone()).await;
                 }
             )*

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use clap::Parser;
 use sdo_backend::config::{Config, LogFormat};
-use sdo_backend::server;
+use sdo_backend::{lambda, server};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -19,7 +19,14 @@ async fn main() -> anyhow::Result<()> {
         LogFormat::Text => logs.init(),
         LogFormat::Json => logs.json().init(),
     }
-    let built = server::build(&config)?;
-    server::serve(&config, built, server::shutdown_signal()).await?;
+    let built = server::build(&config).await?;
+    if lambda::is_lambda() {
+        // Clients and keys were made above, once per cold start.
+        lambda::run(built.router)
+            .await
+            .map_err(|e| anyhow::anyhow!("lambda runtime: {e}"))?;
+    } else {
+        server::serve(&config, built, server::shutdown_signal()).await?;
+    }
     Ok(())
 }

@@ -1,8 +1,10 @@
 //! Key providers: where per-secret data keys come from and how they are
 //! wrapped. The rest of the server sees only [`KeyProvider`].
 
+mod kms;
 pub mod local;
 
+pub use kms::KmsKeyProvider;
 pub use local::LocalKeyProvider;
 
 use async_trait::async_trait;

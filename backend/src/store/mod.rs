@@ -3,8 +3,10 @@
 //! conditional write, so the store, not a lock in this process, is what makes
 //! a view exactly-once.
 
+mod dynamodb;
 mod sqlite;
 
+pub use dynamodb::DynamoStore;
 pub use sqlite::{Durability, SqliteStore};
 
 use async_trait::async_trait;

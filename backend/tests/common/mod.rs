@@ -3,6 +3,8 @@
 //! protocol crate exactly as the browser app and the CLI do.
 #![allow(dead_code)]
 
+pub mod aws;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -13,10 +15,10 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use sdo_backend::app::{HttpOptions, router};
 use sdo_backend::clock::ManualClock;
-use sdo_backend::keys::{KeyError, KeyProvider, LocalKeyProvider, NewDataKey};
+use sdo_backend::keys::{KeyError, KeyProvider, KmsKeyProvider, LocalKeyProvider, NewDataKey};
 use sdo_backend::seal::DataKey;
 use sdo_backend::service::{Limits, Service};
-use sdo_backend::store::{Durability, SecretStore, SqliteStore};
+use sdo_backend::store::{Durability, DynamoStore, SecretStore, SqliteStore};
 use sdo_shared::base64url;
 use sdo_shared::client::{self, Protection};
 use sdo_shared::kdf::{self, KdfParams};
@@ -26,9 +28,15 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 /// Every backend the API suite runs against.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum Backend {
+    /// SQLite in a temporary data directory, with the local master key.
     Sqlite,
+    /// DynamoDB and KMS on `moto_server`.
+    Dynamodb,
+    /// DynamoDB and KMS on `moto_server`, each reached through its own URL
+    /// (a proxy that a test can cut).
+    DynamodbVia { kms: String, dynamodb: String },
 }
 
 pub const START: i64 = 1_800_000_000;
@@ -62,6 +70,33 @@ impl KeyProvider for FaultyKeys {
     }
 }
 
+/// KMS and DynamoDB clients on the emulator, each reached at its URL; the
+/// new key id and table name go to `names`.
+async fn aws_parts(
+    kms_url: &str,
+    dynamodb_url: &str,
+    names: &mut Option<AwsNames>,
+) -> (Arc<dyn SecretStore>, Arc<dyn KeyProvider>) {
+    let (key_id, table) = aws::create_key_and_table(&aws::moto_url()).await;
+    let kms = aws_sdk_kms::Client::new(&aws::sdk_config(kms_url).await);
+    let ddb = aws_sdk_dynamodb::Client::new(&aws::sdk_config(dynamodb_url).await);
+    *names = Some(AwsNames {
+        key_id: key_id.clone(),
+        table: table.clone(),
+    });
+    (
+        Arc::new(DynamoStore::new(ddb, table)),
+        Arc::new(KmsKeyProvider::new(kms, key_id)),
+    )
+}
+
+/// The emulator resources a DynamoDB test app uses.
+#[derive(Debug, Clone)]
+pub struct AwsNames {
+    pub key_id: String,
+    pub table: String,
+}
+
 pub struct TestApp {
     pub router: Router,
     pub service: Arc<Service>,
@@ -69,6 +104,7 @@ pub struct TestApp {
     pub keys: Arc<FaultyKeys>,
     pub clock: Arc<ManualClock>,
     pub dir: tempfile::TempDir,
+    pub aws: Option<AwsNames>,
 }
 
 /// What the creator keeps after creating a secret.
@@ -108,11 +144,19 @@ impl TestApp {
 
     pub async fn with(backend: Backend, limits: Limits, options: HttpOptions) -> Self {
         let dir = tempfile::tempdir().unwrap();
+        let mut aws_names = None;
         let (store, keys): (Arc<dyn SecretStore>, Arc<dyn KeyProvider>) = match backend {
             Backend::Sqlite => (
                 Arc::new(SqliteStore::open(dir.path(), Durability::Full).unwrap()),
                 Arc::new(LocalKeyProvider::open_or_create(dir.path()).unwrap()),
             ),
+            Backend::Dynamodb => {
+                let url = aws::moto_url();
+                aws_parts(&url, &url, &mut aws_names).await
+            }
+            Backend::DynamodbVia { kms, dynamodb } => {
+                aws_parts(&kms, &dynamodb, &mut aws_names).await
+            }
         };
         let keys = Arc::new(FaultyKeys {
             inner: keys,
@@ -132,6 +176,7 @@ impl TestApp {
             keys,
             clock,
             dir,
+            aws: aws_names,
         }
     }
 

@@ -1,0 +1,371 @@
+//! DynamoDB as the secret store: partition key `id`, `expires_at` as the TTL
+//! attribute. Every decision is one conditional write (`PutItem` if the id is
+//! new, `UpdateItem` if the state, counters and expiry are what the caller
+//! saw), and every read is strongly consistent. No request touches more than
+//! one item, and nothing on a request path scans.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::primitives::Blob;
+use aws_sdk_dynamodb::types::AttributeValue;
+use sdo_shared::api::State;
+use sdo_shared::kdf::KdfParams;
+use sdo_shared::secret::{SecretId, Verifier};
+
+use super::{Failure, Outcome, Record, SealedBlob, SecretStore, StoreError};
+
+type Item = HashMap<String, AttributeValue>;
+
+/// Removed in the same write that makes a tombstone.
+const DROP_PAYLOAD: &str =
+    "REMOVE sealed, server_nonce, wrapped_key, key_ref, link_verifier, reveal_verifier";
+/// The condition every lifecycle write shares.
+const LIVE: &str = "#state = :waiting AND expires_at > :now";
+
+#[derive(Debug, Clone)]
+pub struct DynamoStore {
+    client: Client,
+    table: String,
+}
+
+impl DynamoStore {
+    /// The client is built once per process (outside the request path).
+    pub fn new(client: Client, table: impl Into<String>) -> Self {
+        Self {
+            client,
+            table: table.into(),
+        }
+    }
+}
+
+fn classify<E: ProvideErrorMetadata, R>(e: SdkError<E, R>) -> StoreError {
+    match &e {
+        SdkError::ServiceError(se) => {
+            let code = se.err().code().unwrap_or("unknown");
+            match code {
+                "ProvisionedThroughputExceededException"
+                | "ThrottlingException"
+                | "RequestLimitExceeded"
+                | "InternalServerError"
+                | "ServiceUnavailable"
+                | "TransactionInProgressException" => {
+                    StoreError::Unavailable(format!("DynamoDB {code}"))
+                }
+                _ => StoreError::Internal(format!("DynamoDB {code}")),
+            }
+        }
+        SdkError::TimeoutError(_) | SdkError::DispatchFailure(_) | SdkError::ResponseError(_) => {
+            StoreError::Unavailable("DynamoDB unreachable".into())
+        }
+        _ => StoreError::Internal("DynamoDB request could not be built".into()),
+    }
+}
+
+fn is_condition_failure<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool {
+    matches!(e, SdkError::ServiceError(se) if se.err().code() == Some("ConditionalCheckFailedException"))
+}
+
+fn s(v: impl Into<String>) -> AttributeValue {
+    AttributeValue::S(v.into())
+}
+fn n(v: impl ToString) -> AttributeValue {
+    AttributeValue::N(v.to_string())
+}
+fn b(v: &[u8]) -> AttributeValue {
+    AttributeValue::B(Blob::new(v))
+}
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Corrupt(what.to_owned())
+}
+
+struct Reader<'a>(&'a Item);
+
+impl Reader<'_> {
+    fn s(&self, k: &str) -> Result<Option<&str>, StoreError> {
+        self.0
+            .get(k)
+            .map(|v| v.as_s().map(String::as_str).map_err(|_| corrupt(k)))
+            .transpose()
+    }
+    fn b(&self, k: &str) -> Result<Option<&[u8]>, StoreError> {
+        self.0
+            .get(k)
+            .map(|v| v.as_b().map(Blob::as_ref).map_err(|_| corrupt(k)))
+            .transpose()
+    }
+    fn n<T: std::str::FromStr>(&self, k: &str) -> Result<Option<T>, StoreError> {
+        self.0
+            .get(k)
+            .map(|v| {
+                v.as_n()
+                    .ok()
+                    .and_then(|t| t.parse().ok())
+                    .ok_or_else(|| corrupt(k))
+            })
+            .transpose()
+    }
+    fn need<T>(v: Result<Option<T>, StoreError>, k: &str) -> Result<T, StoreError> {
+        v?.ok_or_else(|| corrupt(k))
+    }
+    fn verifier(&self, k: &str) -> Result<Option<Verifier>, StoreError> {
+        self.b(k)?
+            .map(|v| Verifier::from_slice(v).map_err(|_| corrupt(k)))
+            .transpose()
+    }
+}
+
+fn to_record(item: &Item) -> Result<Record, StoreError> {
+    let r = Reader(item);
+    let payload = match (
+        r.b("sealed")?,
+        r.b("server_nonce")?,
+        r.b("wrapped_key")?,
+        r.s("key_ref")?,
+    ) {
+        (Some(sealed), Some(nonce), Some(wrapped), Some(key_ref)) => Some(SealedBlob {
+            sealed: sealed.to_vec(),
+            nonce: nonce.try_into().map_err(|_| corrupt("server_nonce"))?,
+            wrapped_key: wrapped.to_vec(),
+            key_ref: key_ref.to_owned(),
+        }),
+        (None, None, None, None) => None,
+        _ => return Err(corrupt("partial payload")),
+    };
+    let kdf = match r.b("kdf_salt")? {
+        Some(salt) => Some(
+            KdfParams::new(
+                salt.try_into().map_err(|_| corrupt("kdf_salt"))?,
+                Reader::need(r.n("kdf_m_kib"), "kdf_m_kib")?,
+                Reader::need(r.n("kdf_t"), "kdf_t")?,
+                Reader::need(r.n("kdf_p"), "kdf_p")?,
+            )
+            .map_err(|_| corrupt("kdf"))?,
+        ),
+        None => None,
+    };
+    Ok(Record {
+        id: SecretId::parse(Reader::need(r.s("id"), "id")?).map_err(|_| corrupt("id"))?,
+        state: State::parse(Reader::need(r.s("state"), "state")?)
+            .ok_or_else(|| corrupt("state"))?,
+        payload,
+        link_verifier: r.verifier("link_verifier")?,
+        reveal_verifier: r.verifier("reveal_verifier")?,
+        manage_verifier: Reader::need(r.verifier("manage_verifier"), "manage_verifier")?,
+        kdf,
+        created_at: Reader::need(r.n("created_at"), "created_at")?,
+        expires_at: Reader::need(r.n("expires_at"), "expires_at")?,
+        views_left: Reader::need(r.n("views_left"), "views_left")?,
+        failed_attempts: Reader::need(r.n("failed_attempts"), "failed_attempts")?,
+        revealed_at: r.n("revealed_at")?,
+    })
+}
+
+fn to_item(r: &Record) -> Result<Item, StoreError> {
+    let p = r
+        .payload
+        .as_ref()
+        .ok_or_else(|| corrupt("insert without payload"))?;
+    let mut item: Item = [
+        ("id", s(r.id.to_string())),
+        ("state", s(r.state.as_str())),
+        ("sealed", b(&p.sealed)),
+        ("server_nonce", b(&p.nonce)),
+        ("wrapped_key", b(&p.wrapped_key)),
+        ("key_ref", s(p.key_ref.clone())),
+        ("manage_verifier", b(r.manage_verifier.as_bytes())),
+        ("created_at", n(r.created_at)),
+        ("expires_at", n(r.expires_at)),
+        ("views_left", n(r.views_left)),
+        ("failed_attempts", n(r.failed_attempts)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let mut put = |k: &str, v: AttributeValue| item.insert(k.to_owned(), v);
+    if let Some(v) = r.link_verifier {
+        put("link_verifier", b(v.as_bytes()));
+    }
+    if let Some(v) = r.reveal_verifier {
+        put("reveal_verifier", b(v.as_bytes()));
+    }
+    if let Some(k) = &r.kdf {
+        put("kdf_salt", b(k.salt()));
+        put("kdf_m_kib", n(k.m_kib()));
+        put("kdf_t", n(k.t()));
+        put("kdf_p", n(k.p()));
+    }
+    if let Some(t) = r.revealed_at {
+        put("revealed_at", n(t));
+    }
+    Ok(item)
+}
+
+impl DynamoStore {
+    /// One conditional `UpdateItem` on a live record.
+    async fn update_live(
+        &self,
+        id: &SecretId,
+        update: String,
+        condition: String,
+        values: Vec<(&str, AttributeValue)>,
+    ) -> Result<Outcome<()>, StoreError> {
+        let mut req = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key("id", s(id.to_string()))
+            .update_expression(update)
+            .condition_expression(condition)
+            .expression_attribute_names("#state", "state")
+            .expression_attribute_values(":waiting", s(State::Waiting.as_str()));
+        for (k, v) in values {
+            req = req.expression_attribute_values(k, v);
+        }
+        match req.send().await {
+            Ok(_) => Ok(Outcome::Done(())),
+            Err(e) if is_condition_failure(&e) => Ok(Outcome::Conflict),
+            Err(e) => Err(classify(e)),
+        }
+    }
+}
+
+#[async_trait]
+impl SecretStore for DynamoStore {
+    async fn insert(&self, record: &Record) -> Result<(), StoreError> {
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(to_item(record)?))
+            .condition_expression("attribute_not_exists(id)")
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) if is_condition_failure(&e) => Err(StoreError::AlreadyExists),
+            Err(e) => Err(classify(e)),
+        }
+    }
+
+    async fn get(&self, id: &SecretId) -> Result<Option<Record>, StoreError> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key("id", s(id.to_string()))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(classify)?;
+        out.item.as_ref().map(to_record).transpose()
+    }
+
+    async fn take_view(
+        &self,
+        id: &SecretId,
+        views_left: u32,
+        now: i64,
+    ) -> Result<Outcome<u32>, StoreError> {
+        let mut update =
+            "SET views_left = :next, revealed_at = if_not_exists(revealed_at, :now)".to_owned();
+        let mut values = vec![
+            (":seen", n(views_left)),
+            (":next", n(views_left.saturating_sub(1))),
+            (":now", n(now)),
+        ];
+        if views_left == 1 {
+            update.push_str(&format!(", #state = :revealed {DROP_PAYLOAD}"));
+            values.push((":revealed", s(State::Revealed.as_str())));
+        }
+        let condition = format!("{LIVE} AND views_left = :seen");
+        Ok(
+            match self.update_live(id, update, condition, values).await? {
+                Outcome::Done(()) => Outcome::Done(views_left - 1),
+                Outcome::Conflict => Outcome::Conflict,
+            },
+        )
+    }
+
+    async fn record_failure(
+        &self,
+        id: &SecretId,
+        failed_attempts: u32,
+        limit: u32,
+        now: i64,
+    ) -> Result<Outcome<Failure>, StoreError> {
+        let failed = failed_attempts + 1;
+        let locks = failed >= limit;
+        let mut update = "SET failed_attempts = :failed".to_owned();
+        let mut values = vec![
+            (":seen", n(failed_attempts)),
+            (":failed", n(failed)),
+            (":now", n(now)),
+        ];
+        if locks {
+            update.push_str(&format!(", #state = :locked {DROP_PAYLOAD}"));
+            values.push((":locked", s(State::Locked.as_str())));
+        }
+        let condition = format!("{LIVE} AND failed_attempts = :seen");
+        Ok(
+            match self.update_live(id, update, condition, values).await? {
+                Outcome::Conflict => Outcome::Conflict,
+                Outcome::Done(()) if locks => Outcome::Done(Failure::Locked),
+                Outcome::Done(()) => Outcome::Done(Failure::Counted {
+                    failed_attempts: failed,
+                }),
+            },
+        )
+    }
+
+    async fn burn(&self, id: &SecretId, now: i64) -> Result<Outcome<()>, StoreError> {
+        let update = format!("SET #state = :burned {DROP_PAYLOAD}");
+        let values = vec![(":burned", s(State::Burned.as_str())), (":now", n(now))];
+        self.update_live(id, update, LIVE.to_owned(), values).await
+    }
+
+    /// DynamoDB's TTL deletes expired items by itself (eventually); this
+    /// exists for the long-running server and for tests, and is off by
+    /// default with this store. It scans, so it never runs on a request.
+    async fn sweep_expired(&self, now: i64) -> Result<u64, StoreError> {
+        let mut deleted = 0;
+        let mut start: Option<Item> = None;
+        loop {
+            let page = self
+                .client
+                .scan()
+                .table_name(&self.table)
+                .projection_expression("id")
+                .filter_expression("expires_at <= :now")
+                .expression_attribute_values(":now", n(now))
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .map_err(classify)?;
+            for item in page.items() {
+                let Some(id) = item.get("id") else { continue };
+                let result = self
+                    .client
+                    .delete_item()
+                    .table_name(&self.table)
+                    .key("id", id.clone())
+                    .condition_expression("expires_at <= :now")
+                    .expression_attribute_values(":now", n(now))
+                    .send()
+                    .await;
+                match result {
+                    Ok(_) => deleted += 1,
+                    Err(e) if is_condition_failure(&e) => {}
+                    Err(e) => return Err(classify(e)),
+                }
+            }
+            match page.last_evaluated_key {
+                Some(key) if !key.is_empty() => start = Some(key),
+                _ => return Ok(deleted),
+            }
+        }
+    }
+}
