@@ -109,24 +109,30 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
     })
 }
 
-/// Serves until `shutdown` resolves, then finishes requests in flight.
+/// Binds the listening socket.
+pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartError> {
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartError::Listen { addr, source })
+}
+
+/// Serves on `listener` until `shutdown` resolves, then finishes requests in
+/// flight. `sweep` is how often expired secrets are deleted (`None`: never).
 pub async fn serve(
-    config: &Config,
+    listener: TcpListener,
     built: Built,
+    sweep: Option<Duration>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), StartError> {
-    let listener = TcpListener::bind(config.listen)
-        .await
-        .map_err(|source| StartError::Listen {
-            addr: config.listen,
-            source,
-        })?;
-    let addr = listener.local_addr().unwrap_or(config.listen);
-    tracing::info!(%addr, store = ?config.store, kms = config.kms_key_id.is_some(), "listening");
+    let addr = listener.local_addr().map_err(|source| StartError::Listen {
+        addr: SocketAddr::from(([0, 0, 0, 0], 0)),
+        source,
+    })?;
+    tracing::info!(%addr, "listening");
     let maintenance = tokio::spawn(maintain(
         Arc::clone(&built.service),
         built.rate_limit.clone(),
-        config.sweep_every(),
+        sweep,
     ));
     let result = axum::serve(
         listener,
@@ -137,10 +143,7 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown)
     .await;
     maintenance.abort();
-    result.map_err(|source| StartError::Listen {
-        addr: config.listen,
-        source,
-    })
+    result.map_err(|source| StartError::Listen { addr, source })
 }
 
 /// The periodic sweep of expired secrets and idle rate-limit buckets.

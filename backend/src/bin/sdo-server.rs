@@ -26,7 +26,15 @@ async fn main() -> anyhow::Result<()> {
             .await
             .map_err(|e| anyhow::anyhow!("lambda runtime: {e}"))?;
     } else {
-        server::serve(&config, built, server::shutdown_signal()).await?;
+        let listener = server::bind(config.listen).await?;
+        tracing::info!(store = ?config.store, kms = config.kms_key_id.is_some(), "ready");
+        server::serve(
+            listener,
+            built,
+            config.sweep_every(),
+            server::shutdown_signal(),
+        )
+        .await?;
     }
     Ok(())
 }

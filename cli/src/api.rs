@@ -1,0 +1,137 @@
+//! The HTTP API, as a client. Only tokens, verifiers and blobs cross it;
+//! the link key and passphrase never do.
+
+use std::time::Duration;
+
+use sdo_shared::api::{
+    API_PREFIX, CreateRequest, CreateResponse, MetaResponse, ReceiptResponse, RevealRequest,
+    RevealResponse,
+};
+use sdo_shared::secret::SecretId;
+use serde::de::DeserializeOwned;
+use zeroize::Zeroizing;
+
+use crate::error::CliError;
+
+pub struct Api {
+    agent: ureq::Agent,
+    origin: String,
+}
+
+impl Api {
+    /// `origin` is normalized (`https://host[:port]`, no trailing slash).
+    pub fn new(origin: &str) -> Self {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .user_agent(concat!("sdo/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        Self {
+            agent,
+            origin: origin.to_owned(),
+        }
+    }
+
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{API_PREFIX}{path}", self.origin)
+    }
+
+    fn network(&self, e: ureq::Error) -> CliError {
+        CliError::Network {
+            server: self.origin.clone(),
+            cause: e.to_string(),
+        }
+    }
+
+    /// Reads an answer: `expected` status gives the parsed body, anything
+    /// else the API's error.
+    fn answer<T: DeserializeOwned>(
+        &self,
+        result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+        expected: u16,
+    ) -> Result<T, CliError> {
+        let mut response = result.map_err(|e| self.network(e))?;
+        let status = response.status().as_u16();
+        let body = Zeroizing::new(
+            response
+                .body_mut()
+                .read_to_string()
+                .map_err(|e| self.network(e))?,
+        );
+        if status != expected {
+            return Err(CliError::from_api(status, &body));
+        }
+        serde_json::from_str(&body).map_err(|_| CliError::Server {
+            status,
+            message: "an answer that is not the self-destruct-o API".into(),
+        })
+    }
+
+    pub fn create(&self, request: &CreateRequest) -> Result<CreateResponse, CliError> {
+        let body = Zeroizing::new(
+            serde_json::to_string(request).map_err(|e| CliError::Other(e.to_string()))?,
+        );
+        let result = self
+            .agent
+            .post(self.url("/secrets"))
+            .header("Content-Type", "application/json")
+            .send(body.as_str());
+        self.answer(result, 201)
+    }
+
+    pub fn meta(&self, id: &SecretId, link_token: &str) -> Result<MetaResponse, CliError> {
+        let result = self
+            .agent
+            .get(self.url(&format!("/secrets/{id}")))
+            .header("Authorization", format!("Bearer {link_token}"))
+            .call();
+        self.answer(result, 200)
+    }
+
+    pub fn reveal(
+        &self,
+        id: &SecretId,
+        link_token: &str,
+        request: &RevealRequest,
+    ) -> Result<RevealResponse, CliError> {
+        let body = Zeroizing::new(
+            serde_json::to_string(request).map_err(|e| CliError::Other(e.to_string()))?,
+        );
+        let result = self
+            .agent
+            .post(self.url(&format!("/secrets/{id}/reveal")))
+            .header("Authorization", format!("Bearer {link_token}"))
+            .header("Content-Type", "application/json")
+            .send(body.as_str());
+        self.answer(result, 200)
+    }
+
+    pub fn receipt(&self, id: &SecretId, manage_token: &str) -> Result<ReceiptResponse, CliError> {
+        let result = self
+            .agent
+            .get(self.url(&format!("/secrets/{id}/receipt")))
+            .header("Authorization", format!("Bearer {manage_token}"))
+            .call();
+        self.answer(result, 200)
+    }
+
+    pub fn burn(&self, id: &SecretId, token: &str) -> Result<(), CliError> {
+        let mut response = self
+            .agent
+            .delete(self.url(&format!("/secrets/{id}")))
+            .header("Authorization", format!("Bearer {token}"))
+            .call()
+            .map_err(|e| self.network(e))?;
+        let status = response.status().as_u16();
+        if status == 204 {
+            return Ok(());
+        }
+        let body = response.body_mut().read_to_string().unwrap_or_default();
+        Err(CliError::from_api(status, &body))
+    }
+}

@@ -1,0 +1,69 @@
+//! What can go wrong, and the exit code each maps to (see `sdo --help`).
+
+use sdo_shared::api::ErrorBody;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Usage(String),
+    #[error("this secret does not exist or is no longer available")]
+    Gone,
+    #[error("{}", wrong_passphrase(*attempts_left))]
+    WrongPassphrase { attempts_left: u32 },
+    #[error("cannot reach {server}: {cause}")]
+    Network { server: String, cause: String },
+    #[error("the server answered {status}: {message}")]
+    Server { status: u16, message: String },
+    #[error("{0}")]
+    Other(String),
+}
+
+fn wrong_passphrase(attempts_left: u32) -> String {
+    match attempts_left {
+        0 => "wrong passphrase; that was the last attempt and the secret is destroyed".into(),
+        1 => "wrong passphrase; 1 attempt left before the secret is destroyed".into(),
+        n => format!("wrong passphrase; {n} attempts left before the secret is destroyed"),
+    }
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Other(_) => 1,
+            CliError::Usage(_) => 2,
+            CliError::Gone => 3,
+            CliError::WrongPassphrase { .. } => 4,
+            CliError::Network { .. } => 5,
+            CliError::Server { .. } => 6,
+        }
+    }
+
+    /// The error for a non-success answer from the API.
+    pub fn from_api(status: u16, body: &str) -> Self {
+        let parsed: Option<ErrorBody> = serde_json::from_str(body).ok();
+        match (status, parsed) {
+            (404, _) => CliError::Gone,
+            (
+                403,
+                Some(ErrorBody {
+                    attempts_left: Some(n),
+                    ..
+                }),
+            ) => CliError::WrongPassphrase { attempts_left: n },
+            (_, Some(e)) => CliError::Server {
+                status,
+                message: e.message,
+            },
+            (_, None) => CliError::Server {
+                status,
+                message: "an answer that is not the self-destruct-o API".into(),
+            },
+        }
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::Other(e.to_string())
+    }
+}

@@ -1,0 +1,53 @@
+//! `sdo`: send and receive self-destruct-o secrets from a terminal or a
+//! script, with the same protocol code (`sdo-shared`) as the browser app.
+//!
+//! It must never put a secret, link key, token or passphrase anywhere but
+//! where the user asked: the result goes to stdout (or `-o`), everything
+//! else to stderr; passphrases come from the terminal or a file, never from
+//! argv or the environment.
+
+mod api;
+mod args;
+mod error;
+mod get;
+mod input;
+mod manage;
+mod progress;
+mod send;
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+use crate::args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Send(a) => send::run(a),
+        Command::Get(a) => get::run(a),
+        Command::Status(a) => manage::status(a),
+        Command::Burn(a) => manage::burn(a),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "sdo", &mut std::io::stdout());
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sdo: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,342 @@
+//! `sdo` against a real `sdo-server` (in this process, on a free port):
+//! pipes, files, passphrases, receipts, and every documented exit code.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use assert_cmd::Command;
+use clap::Parser;
+use predicates::prelude::*;
+use sdo_backend::config::Config;
+use sdo_backend::server;
+use tokio::sync::oneshot;
+
+/// A running server; stops when dropped.
+struct Server {
+    url: String,
+    stop: Option<oneshot::Sender<()>>,
+    _data: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+fn server() -> Server {
+    let data = tempfile::tempdir().unwrap();
+    let config = Config::try_parse_from([
+        "sdo-server",
+        "--rate-limit",
+        "0",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+    ])
+    .unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = oneshot::channel::<()>();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async move {
+            let built = server::build(&config).await.unwrap();
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            let shutdown = async {
+                let _ = stopped.await;
+            };
+            server::serve(listener, built, None, shutdown)
+                .await
+                .unwrap();
+        });
+    });
+    Server {
+        url,
+        stop: Some(stop),
+        _data: data,
+    }
+}
+
+fn sdo() -> Command {
+    let mut cmd = Command::cargo_bin("sdo").unwrap();
+    cmd.env_remove("SDO_SERVER");
+    cmd
+}
+
+fn send(server: &Server, args: &[&str], stdin: &[u8]) -> String {
+    let out = sdo()
+        .args(["send", "--server", &server.url])
+        .args(args)
+        .write_stdin(stdin.to_vec())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Receipt"))
+        .get_output()
+        .stdout
+        .clone();
+    let stdout = String::from_utf8(out).unwrap();
+    assert_eq!(
+        stdout.lines().count(),
+        1,
+        "stdout is the link alone: {stdout:?}"
+    );
+    stdout.trim().to_owned()
+}
+
+fn send_json(server: &Server, args: &[&str], stdin: &[u8]) -> serde_json::Value {
+    let out = sdo()
+        .args(["send", "--json", "--server", &server.url])
+        .args(args)
+        .write_stdin(stdin.to_vec())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn text_round_trip_through_pipes() {
+    let s = server();
+    let link = send(&s, &[], b"hunter2\n");
+    assert!(link.starts_with(&format!("{}/#/s/", s.url)), "{link}");
+    sdo()
+        .args(["get", &link])
+        .assert()
+        .success()
+        .stdout("hunter2\n")
+        .stderr(predicate::str::contains("destroyed"));
+    sdo()
+        .args(["get", &link])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "does not exist or is no longer available",
+        ));
+}
+
+#[test]
+fn binary_file_round_trip_keeps_bytes_and_refuses_to_overwrite() {
+    let s = server();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("id_ed25519");
+    let bytes: Vec<u8> = (0..5000u32).map(|i| (i * 7 % 256) as u8).collect();
+    std::fs::write(&input, &bytes).unwrap();
+    let link = send(&s, &[input.to_str().unwrap()], b"");
+
+    let out = dir.path().join("restored");
+    std::fs::write(&out, b"precious").unwrap();
+    sdo()
+        .args(["get", &link, "-o", out.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        b"precious",
+        "nothing overwritten"
+    );
+    // Refusing consumed nothing: the secret is still there.
+    sdo()
+        .args(["get", &link, "-o", out.to_str().unwrap(), "--force"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&out).unwrap(), bytes);
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn file_to_stdout_when_piped() {
+    let s = server();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("creds.env");
+    std::fs::write(&input, b"AWS_SECRET=abc\n").unwrap();
+    let link = send(&s, &[input.to_str().unwrap()], b"");
+    sdo()
+        .args(["get", &link])
+        .assert()
+        .success()
+        .stdout("AWS_SECRET=abc\n")
+        .stderr(predicate::str::contains("creds.env"));
+}
+
+fn write_file(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn wrong_passphrase_then_right_one() {
+    let s = server();
+    let dir = tempfile::tempdir().unwrap();
+    let right = write_file(dir.path(), "right", "correct horse\n");
+    let wrong = write_file(dir.path(), "wrong", "battery staple\n");
+    let link = send(&s, &["--passphrase-file", &right], b"the vault code");
+
+    // No passphrase and no terminal to ask on: a clear error, nothing consumed.
+    sdo()
+        .args(["get", &link])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--passphrase-file"));
+    sdo()
+        .args(["get", &link, "--passphrase-file", &wrong])
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(predicate::str::contains("4 attempts left"));
+    sdo()
+        .args(["get", &link, "--passphrase-file", &right])
+        .assert()
+        .success()
+        .stdout("the vault code");
+}
+
+#[test]
+fn passphrase_prompt_refuses_without_a_terminal() {
+    let s = server();
+    sdo()
+        .args(["send", "--passphrase", "--server", &s.url])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a terminal"));
+}
+
+#[test]
+fn status_and_burn_with_the_receipt() {
+    let s = server();
+    let created = send_json(&s, &["--views", "2", "--ttl", "10m"], b"two views");
+    let (link, receipt) = (
+        created["link"].as_str().unwrap(),
+        created["receipt"].as_str().unwrap(),
+    );
+    assert_eq!(created["id"].as_str().unwrap().len(), 22);
+    sdo()
+        .args(["status", receipt])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("waiting: 2 view(s) left"));
+    sdo()
+        .args(["get", link])
+        .assert()
+        .success()
+        .stdout("two views");
+    let status = sdo().args(["status", "--json", receipt]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(
+        (json["state"].as_str(), json["views_left"].as_u64()),
+        (Some("waiting"), Some(1))
+    );
+
+    sdo().args(["burn", receipt]).assert().success();
+    sdo()
+        .args(["status", receipt])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("burned"));
+    sdo().args(["get", link]).assert().code(3);
+    sdo().args(["burn", receipt]).assert().code(3);
+}
+
+#[test]
+fn burn_with_the_share_link() {
+    let s = server();
+    let link = send(&s, &[], b"burn me");
+    sdo().args(["burn", &link]).assert().success();
+    sdo().args(["get", &link]).assert().code(3);
+}
+
+#[test]
+fn bad_links_are_usage_errors() {
+    let s = server();
+    let created = send_json(&s, &[], b"x");
+    for bad in [
+        "not a link",
+        "https://sdo.example/#/s/short/key",
+        "ftp://sdo.example/#/s/AQEBAQEBAQEBAQEBAQEBAQ/AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI",
+        created["receipt"].as_str().unwrap(),
+    ] {
+        sdo().args(["get", bad]).assert().code(2).stdout("");
+    }
+    sdo()
+        .args(["status", created["link"].as_str().unwrap()])
+        .assert()
+        .code(2);
+    sdo()
+        .args(["send", "--server", "nope"])
+        .write_stdin("x")
+        .assert()
+        .code(2);
+    sdo()
+        .args(["send", "--server", &s.url, "--ttl", "5s"])
+        .write_stdin("x")
+        .assert()
+        .code(2);
+    sdo()
+        .args(["send", "--server", &s.url])
+        .write_stdin("")
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn unreachable_server_is_exit_5() {
+    let closed = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let url = format!("http://127.0.0.1:{closed}");
+    sdo()
+        .args(["send", "--server", &url])
+        .write_stdin("x")
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("cannot reach"));
+    let link =
+        format!("{url}/#/s/AQEBAQEBAQEBAQEBAQEBAQ/AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI");
+    sdo().args(["get", &link]).assert().code(5);
+}
+
+#[test]
+fn a_failing_server_is_exit_6() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(2) {
+            let mut stream = stream.unwrap();
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let _ = stream.write_all(
+                b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+            );
+        }
+    });
+    sdo()
+        .args(["send", "--server", &url])
+        .write_stdin("x")
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("500"));
+}
+
+#[test]
+fn completions_and_help() {
+    sdo()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("sdo"));
+    sdo().arg("--help").assert().success().stdout(
+        predicate::str::contains("Exit codes").and(predicate::str::contains("wrong passphrase")),
+    );
+}
