@@ -1,0 +1,278 @@
+//! The HTTP client for `/api/v1` (gloo-net), and what each failure means to
+//! a person.
+//!
+//! Only what the protocol puts on the wire leaves through here: the create
+//! request (blob and verifiers), and the link, reveal and manage tokens as
+//! `Bearer`/body values. Keys, passphrases and plaintexts have no way in.
+
+use std::rc::Rc;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use sdo_shared::api::{
+    API_PREFIX, CreateRequest, CreateResponse, ErrorBody, ErrorCode, MetaResponse, ReceiptResponse,
+    RevealRequest, RevealResponse,
+};
+use sdo_shared::base64url::Base64Bytes;
+use sdo_shared::secret::{LinkToken, ManageToken, RevealToken, SecretId};
+use serde::de::DeserializeOwned;
+
+/// Set at build time (`SDO_API_BASE=https://api.example trunk build`) for an
+/// API on another origin; by default the app talks to its own origin.
+pub const BUILD_API_BASE: Option<&str> = option_env!("SDO_API_BASE");
+
+/// Where the API is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    base: Rc<str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// No answer: offline, DNS, connection refused, CORS.
+    Network,
+    /// Gone, expired, never existed, or a wrong token (one answer for all).
+    NotFound,
+    WrongPassphrase {
+        attempts_left: u32,
+    },
+    RateLimited {
+        retry_after_secs: Option<u32>,
+    },
+    TooLarge,
+    /// 400 with the server's message, which names the field.
+    Invalid(String),
+    Unavailable,
+    /// Any other status.
+    Server(u16),
+    /// A 2xx whose body is not what the protocol says.
+    BadResponse,
+}
+
+impl ApiError {
+    /// A sentence for the page.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Network => {
+                "The server could not be reached. Check your connection and try again.".into()
+            }
+            ApiError::NotFound => "This secret does not exist (any more).".into(),
+            ApiError::WrongPassphrase { attempts_left: 0 } => {
+                "Wrong passphrase, and that was the last attempt: the secret has been destroyed."
+                    .into()
+            }
+            ApiError::WrongPassphrase { attempts_left } => format!(
+                "Wrong passphrase. {attempts_left} attempt{} left before the secret is destroyed.",
+                if *attempts_left == 1 { "" } else { "s" }
+            ),
+            ApiError::RateLimited {
+                retry_after_secs: Some(s),
+            } => format!("Too many requests. Try again in {s} seconds."),
+            ApiError::RateLimited { .. } => "Too many requests. Try again in a minute.".into(),
+            ApiError::TooLarge => "The secret is larger than the server accepts.".into(),
+            ApiError::Invalid(message) => format!("The server refused the request: {message}"),
+            ApiError::Unavailable => {
+                "The server is busy or a service it depends on is down. Nothing was used up; try again in a moment.".into()
+            }
+            ApiError::Server(status) => {
+                format!("The server had a problem (HTTP {status}). Try again in a moment.")
+            }
+            ApiError::BadResponse => "The server's answer was not understood.".into(),
+        }
+    }
+
+    /// Whether trying the same thing again may work.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network
+                | ApiError::RateLimited { .. }
+                | ApiError::Unavailable
+                | ApiError::Server(_)
+                | ApiError::BadResponse
+        )
+    }
+}
+
+impl Default for Api {
+    fn default() -> Self {
+        Self::from_build_env()
+    }
+}
+
+impl Api {
+    /// `base` is an origin (`https://host[:port]`), without `/api/v1`.
+    pub fn new(base: &str) -> Self {
+        Self {
+            base: base.trim_end_matches('/').into(),
+        }
+    }
+
+    /// The build-time base if set, else this page's origin.
+    pub fn from_build_env() -> Self {
+        match BUILD_API_BASE.filter(|b| !b.is_empty()) {
+            Some(base) => Self::new(base),
+            None => Self::new(&page_origin()),
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{API_PREFIX}{path}", self.base)
+    }
+
+    pub async fn create(&self, request: &CreateRequest) -> Result<CreateResponse, ApiError> {
+        let builder = Request::post(&self.url("/secrets"));
+        let req = builder.json(request).map_err(|_| ApiError::BadResponse)?;
+        json(send(req).await?).await
+    }
+
+    pub async fn meta(&self, id: &SecretId, token: &LinkToken) -> Result<MetaResponse, ApiError> {
+        let req = bearer(
+            Request::get(&self.url(&format!("/secrets/{id}"))),
+            &token.to_base64url(),
+        );
+        json(send(req.build().map_err(|_| ApiError::BadResponse)?).await?).await
+    }
+
+    pub async fn reveal(
+        &self,
+        id: &SecretId,
+        token: &LinkToken,
+        reveal_token: &RevealToken,
+    ) -> Result<RevealResponse, ApiError> {
+        let body = RevealRequest {
+            reveal_token: Base64Bytes::new(reveal_token.expose().to_vec()),
+        };
+        let req = bearer(
+            Request::post(&self.url(&format!("/secrets/{id}/reveal"))),
+            &token.to_base64url(),
+        )
+        .json(&body)
+        .map_err(|_| ApiError::BadResponse)?;
+        json(send(req).await?).await
+    }
+
+    pub async fn receipt(
+        &self,
+        id: &SecretId,
+        token: &ManageToken,
+    ) -> Result<ReceiptResponse, ApiError> {
+        let req = bearer(
+            Request::get(&self.url(&format!("/secrets/{id}/receipt"))),
+            &token.to_base64url(),
+        );
+        json(send(req.build().map_err(|_| ApiError::BadResponse)?).await?).await
+    }
+
+    /// Destroys the secret now (with the manage token, from the receipt).
+    pub async fn burn(&self, id: &SecretId, token: &ManageToken) -> Result<(), ApiError> {
+        let req = bearer(
+            Request::delete(&self.url(&format!("/secrets/{id}"))),
+            &token.to_base64url(),
+        );
+        send(req.build().map_err(|_| ApiError::BadResponse)?)
+            .await
+            .map(drop)
+    }
+}
+
+fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+fn bearer(builder: RequestBuilder, token: &str) -> RequestBuilder {
+    builder.header("Authorization", &format!("Bearer {token}"))
+}
+
+/// Sends, and turns every non-2xx answer into an [`ApiError`].
+async fn send(request: Request) -> Result<Response, ApiError> {
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.trim().parse().ok());
+    let body: Option<ErrorBody> = response.json().await.ok();
+    Err(error_from(status, body, retry_after))
+}
+
+/// Maps a failed answer to an error, by the body's stable code when there is
+/// one (the server's) and by the status otherwise (a proxy's).
+pub fn error_from(status: u16, body: Option<ErrorBody>, retry_after: Option<u32>) -> ApiError {
+    let code = body.as_ref().map(|b| b.error);
+    match (status, code) {
+        (_, Some(ErrorCode::WrongPassphrase)) | (403, None) => ApiError::WrongPassphrase {
+            attempts_left: body.and_then(|b| b.attempts_left).unwrap_or(0),
+        },
+        (_, Some(ErrorCode::NotFound)) | (404, None) => ApiError::NotFound,
+        (_, Some(ErrorCode::RateLimited)) | (429, None) => ApiError::RateLimited {
+            retry_after_secs: retry_after,
+        },
+        (_, Some(ErrorCode::TooLarge)) | (413, None) => ApiError::TooLarge,
+        (_, Some(ErrorCode::InvalidRequest)) => {
+            ApiError::Invalid(body.map(|b| b.message).unwrap_or_default())
+        }
+        (_, Some(ErrorCode::Unavailable)) | (503, None) => ApiError::Unavailable,
+        (status, _) => ApiError::Server(status),
+    }
+}
+
+async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    response.json().await.map_err(|_| ApiError::BadResponse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn body(error: ErrorCode, attempts_left: Option<u32>) -> Option<ErrorBody> {
+        Some(ErrorBody {
+            error,
+            message: "kdf.t must be between 1 and 10".into(),
+            attempts_left,
+        })
+    }
+
+    #[test]
+    fn errors_map_by_code_then_status() {
+        assert_eq!(
+            error_from(403, body(ErrorCode::WrongPassphrase, Some(2)), None),
+            ApiError::WrongPassphrase { attempts_left: 2 }
+        );
+        assert_eq!(error_from(404, None, None), ApiError::NotFound);
+        assert_eq!(
+            error_from(429, body(ErrorCode::RateLimited, None), Some(7)),
+            ApiError::RateLimited {
+                retry_after_secs: Some(7)
+            }
+        );
+        assert_eq!(
+            error_from(400, body(ErrorCode::InvalidRequest, None), None),
+            ApiError::Invalid("kdf.t must be between 1 and 10".into())
+        );
+        assert_eq!(error_from(502, None, None), ApiError::Server(502));
+        assert_eq!(error_from(503, None, None), ApiError::Unavailable);
+        assert!(ApiError::Network.is_retryable());
+        assert!(!ApiError::NotFound.is_retryable());
+        assert!(
+            ApiError::WrongPassphrase { attempts_left: 1 }
+                .message()
+                .contains("1 attempt left")
+        );
+    }
+
+    #[test]
+    fn base_is_trimmed() {
+        let api = Api::new("https://sdo.example/");
+        assert_eq!(api.url("/secrets"), "https://sdo.example/api/v1/secrets");
+    }
+}

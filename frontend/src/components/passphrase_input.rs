@@ -1,0 +1,89 @@
+//! A passphrase field with a show/hide toggle and, for a new passphrase, a
+//! strength meter.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::strength;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct PassphraseInputProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub oninput: Callback<String>,
+    /// Show the strength meter (when choosing a passphrase).
+    #[prop_or_default]
+    pub new_passphrase: bool,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub disabled: bool,
+    #[prop_or_default]
+    pub invalid: bool,
+    #[prop_or_default]
+    pub autofocus: bool,
+}
+
+#[function_component(PassphraseInput)]
+pub fn passphrase_input(props: &PassphraseInputProps) -> Html {
+    let visible = use_state(|| false);
+    let toggle = {
+        let visible = visible.clone();
+        Callback::from(move |_: MouseEvent| visible.set(!*visible))
+    };
+    let oninput = {
+        let cb = props.oninput.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                cb.emit(input.value());
+            }
+        })
+    };
+    let hint_id = format!("{}-hint", props.id);
+    let meter_id = format!("{}-strength", props.id);
+    let described_by = [
+        props.hint.as_ref().map(|_| hint_id.clone()),
+        (props.new_passphrase && !props.value.is_empty()).then(|| meter_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let strength =
+        (props.new_passphrase && !props.value.is_empty()).then(|| strength::estimate(&props.value));
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <div class="input-row">
+                <input id={props.id.clone()}
+                       type={if *visible { "text" } else { "password" }}
+                       value={props.value.clone()} {oninput}
+                       autocomplete={if props.new_passphrase { "new-password" } else { "off" }}
+                       spellcheck="false" autocapitalize="off"
+                       disabled={props.disabled} autofocus={props.autofocus}
+                       aria-invalid={props.invalid.then_some("true")}
+                       aria-describedby={(!described_by.is_empty()).then_some(described_by)} />
+                <button type="button" class="btn btn-secondary toggle"
+                        aria-pressed={visible.to_string()}
+                        aria-controls={props.id.clone()}
+                        onclick={toggle} disabled={props.disabled}>
+                    { if *visible { "Hide" } else { "Show" } }
+                </button>
+            </div>
+            if let Some(s) = strength {
+                <div class="strength" id={meter_id}>
+                    <meter min="0" max="5" low="2.5" high="3.5" optimum="5"
+                           value={s.score().to_string()} aria-hidden="true"
+                           class={classes!("strength-meter", s.class())}></meter>
+                    <span class={classes!("strength-label", s.class())}>
+                        { format!("Strength: {}", s.label()) }
+                    </span>
+                </div>
+            }
+            if let Some(hint) = &props.hint {
+                <p class="hint" id={hint_id}>{ hint.clone() }</p>
+            }
+        </div>
+    }
+}

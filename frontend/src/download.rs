@@ -1,0 +1,68 @@
+//! Saves a revealed file: a Blob URL and an `<a download>` click, all in
+//! this page (no network; `img-src`/navigation to `blob:` stays local).
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// Offers `data` to the browser as a download named `name`.
+pub fn save(name: &str, mime: &str, data: &[u8]) -> Result<(), String> {
+    let fail = |what: &str| format!("could not save the file ({what})");
+    let bytes = Uint8Array::from(data);
+    let parts = Array::of1(&bytes.buffer());
+    let options = BlobPropertyBag::new();
+    options.set_type(if mime.is_empty() {
+        "application/octet-stream"
+    } else {
+        mime
+    });
+    let blob =
+        Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|_| fail("object URL"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
+    let anchor: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("element"))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(&safe_file_name(name));
+    anchor.click();
+    // The click has started the download; the URL is not needed after it.
+    let _ = Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A name that cannot point into a directory, and never empty.
+pub fn safe_file_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = base
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .trim_start_matches('.')
+        .to_owned();
+    if cleaned.is_empty() {
+        "secret.bin".to_owned()
+    } else {
+        cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_file_name;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn names_are_cleaned() {
+        assert_eq!(safe_file_name("report.pdf"), "report.pdf");
+        assert_eq!(safe_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(safe_file_name("C:\\x\\key.pem"), "key.pem");
+        assert_eq!(safe_file_name(".."), "secret.bin");
+        assert_eq!(safe_file_name(""), "secret.bin");
+        assert_eq!(safe_file_name("a\u{0}b"), "ab");
+    }
+}

@@ -1,0 +1,154 @@
+//! Create, step by step: seal in this browser (Argon2id in the worker when
+//! there is a passphrase), post only the blob and verifiers, build links.
+
+use sdo_shared::api::CreateRequest;
+use sdo_shared::base64url::Base64Bytes;
+use sdo_shared::blob;
+use sdo_shared::kdf::{self, KdfParams};
+use sdo_shared::link::{ReceiptLink, ShareLink};
+use sdo_shared::payload::Payload;
+use sdo_shared::secret::{LinkKey, ManageToken, SecretId, Verifier};
+
+use crate::api::Api;
+use crate::pages::Created;
+use crate::worker;
+
+/// What the form hands over.
+pub struct Submission {
+    pub payload: Payload,
+    /// Empty means none.
+    pub passphrase: String,
+    pub ttl_secs: u64,
+    pub max_views: u32,
+}
+
+impl std::fmt::Debug for Submission {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Submission")
+            .field("payload", &self.payload)
+            .field("passphrase", &"***")
+            .field("ttl_secs", &self.ttl_secs)
+            .field("max_views", &self.max_views)
+            .finish()
+    }
+}
+
+impl Drop for Submission {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.passphrase);
+    }
+}
+
+/// Where the work is, for the progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Stretching,
+    Encrypting,
+    Uploading,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Stretching => "Strengthening the passphrase (Argon2id)…",
+            Stage::Encrypting => "Encrypting in your browser…",
+            Stage::Uploading => "Uploading the encrypted secret…",
+        }
+    }
+
+    pub fn detail(self) -> Option<&'static str> {
+        match self {
+            Stage::Stretching => Some(
+                "This takes a moment on purpose: it makes guessing the passphrase slow. It runs in the background; the page stays responsive.",
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// The page's address without its fragment or query: what links start with.
+pub fn app_origin() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let end = href.find(['#', '?']).unwrap_or(href.len());
+    href[..end].trim_end_matches('/').to_owned()
+}
+
+/// `client::prepare` for a secret without a passphrase, on the page's
+/// thread. It is spelled out from the protocol's own steps instead of
+/// calling `client::prepare` because that function's passphrase branch
+/// would link Argon2id and the Unicode normalization tables into the
+/// first-load wasm, where they are never used (the worker has them). A
+/// test checks that both give requests the same keys open.
+pub fn prepare_without_passphrase(
+    payload: &Payload,
+    ttl_secs: u64,
+    max_views: u32,
+) -> Result<(LinkKey, CreateRequest), String> {
+    let link_key = LinkKey::generate().map_err(|e| e.to_string())?;
+    let keys = kdf::secret_keys(&link_key, None);
+    let sealed = blob::seal(&keys.content_key, payload).map_err(|e| e.to_string())?;
+    let link_token = kdf::link_token(&link_key);
+    let request = CreateRequest {
+        blob: Base64Bytes::new(sealed),
+        link_verifier: Base64Bytes::new(Verifier::of(link_token.expose()).as_bytes().to_vec()),
+        reveal_verifier: Base64Bytes::new(
+            Verifier::of(keys.reveal_token.expose()).as_bytes().to_vec(),
+        ),
+        kdf: None,
+        ttl_secs,
+        max_views,
+    };
+    Ok((link_key, request))
+}
+
+pub async fn run(
+    api: &Api,
+    submission: Submission,
+    on_stage: impl Fn(Stage),
+) -> Result<Created, String> {
+    let protected = !submission.passphrase.is_empty();
+    let (link_key, request): (LinkKey, CreateRequest) = if protected {
+        on_stage(Stage::Stretching);
+        let kdf = KdfParams::generate_default().map_err(|e| e.to_string())?;
+        worker::prepare(
+            &submission.payload,
+            &submission.passphrase,
+            kdf,
+            submission.ttl_secs,
+            submission.max_views,
+        )
+        .await?
+    } else {
+        on_stage(Stage::Encrypting);
+        prepare_without_passphrase(
+            &submission.payload,
+            submission.ttl_secs,
+            submission.max_views,
+        )?
+    };
+    on_stage(Stage::Uploading);
+    let response = api.create(&request).await.map_err(|e| e.message())?;
+    let bad = |_| "The server's answer was not understood.".to_owned();
+    let id = SecretId::parse(&response.id).map_err(bad)?;
+    let manage_token = ManageToken::from_slice(response.manage_token.as_bytes()).map_err(bad)?;
+    let origin = app_origin();
+    Ok(Created {
+        share_url: ShareLink {
+            origin: origin.clone(),
+            id,
+            link_key,
+        }
+        .to_url(),
+        receipt_url: ReceiptLink {
+            origin,
+            id,
+            manage_token,
+        }
+        .to_url(),
+        expires_at: response.expires_at,
+        max_views: submission.max_views,
+        protected,
+    })
+}

@@ -1,0 +1,90 @@
+//! The reveal, step by step: derive keys (Argon2id in the worker when there
+//! is a passphrase), send the reveal token, open the blob here.
+
+use sdo_shared::api::MetaResponse;
+use sdo_shared::blob;
+use sdo_shared::kdf;
+use sdo_shared::payload::Payload;
+use sdo_shared::secret::{LinkKey, SecretId};
+
+use crate::api::{Api, ApiError};
+use crate::worker::{self, DerivedKeys};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Deriving,
+    Fetching,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Deriving => "Checking the passphrase (Argon2id)…",
+            Stage::Fetching => "Fetching and decrypting…",
+        }
+    }
+}
+
+/// How a reveal ended, when it did not give the secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The passphrase was wrong; the secret stays (unless `attempts_left` is 0).
+    WrongPassphrase { attempts_left: u32 },
+    /// Gone, expired, already read, or burned.
+    Gone,
+    /// Nothing was consumed; trying again may work.
+    Retry(String),
+    /// The server released the blob but it does not open: the view is spent.
+    Undecryptable,
+}
+
+#[derive(Debug)]
+pub struct Revealed {
+    pub payload: Payload,
+    pub views_left: u32,
+}
+
+pub async fn reveal(
+    api: &Api,
+    id: &SecretId,
+    link_key: &LinkKey,
+    meta: &MetaResponse,
+    passphrase: &str,
+    on_stage: impl Fn(Stage),
+) -> Result<Revealed, Failure> {
+    let keys = match &meta.kdf {
+        Some(params) => {
+            on_stage(Stage::Deriving);
+            worker::derive(link_key, params.clone(), passphrase)
+                .await
+                .map_err(|e| Failure::Retry(format!("The key could not be derived: {e}.")))?
+        }
+        None => {
+            // `client::derive_keys(link_key, None, None)`, without linking
+            // its Argon2id branch into the first-load wasm.
+            let keys = kdf::secret_keys(link_key, None);
+            DerivedKeys {
+                content_key: keys.content_key,
+                reveal_token: keys.reveal_token,
+            }
+        }
+    };
+    on_stage(Stage::Fetching);
+    let link_token = kdf::link_token(link_key);
+    let response = api
+        .reveal(id, &link_token, &keys.reveal_token)
+        .await
+        .map_err(|e| match e {
+            ApiError::WrongPassphrase { attempts_left } => {
+                Failure::WrongPassphrase { attempts_left }
+            }
+            ApiError::NotFound => Failure::Gone,
+            other => Failure::Retry(other.message()),
+        })?;
+    let payload = blob::open(&keys.content_key, response.blob.as_bytes())
+        .map_err(|_| Failure::Undecryptable)?;
+    Ok(Revealed {
+        payload,
+        views_left: response.views_left,
+    })
+}

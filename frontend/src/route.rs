@@ -1,0 +1,119 @@
+//! Hash routing: the whole route lives in `location.hash`, so the app is
+//! plain static files (no server rewrites) and the keys in it are never sent
+//! to a server.
+//!
+//! | fragment | page |
+//! | --- | --- |
+//! | `#/` (or empty) | create |
+//! | `#/s/{id}/{link_key}` | reveal |
+//! | `#/s/{id}` | reveal, after the key was scrubbed from the address bar |
+//! | `#/r/{id}/{manage_token}` | receipt |
+
+use sdo_shared::link::{self, Fragment, LinkError, SHARE_ROUTE};
+use sdo_shared::secret::{LinkKey, ManageToken, SecretId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Create,
+    Reveal {
+        id: SecretId,
+        link_key: LinkKey,
+    },
+    /// A share link whose key is gone: this tab already read it and scrubbed
+    /// it, then was reloaded.
+    KeyRemoved,
+    Receipt {
+        id: SecretId,
+        manage_token: ManageToken,
+    },
+    /// Looks like one of our links, but a part is damaged.
+    Damaged(String),
+    NotFound,
+}
+
+impl Route {
+    /// Parses `location.hash` (with or without the `#`).
+    pub fn parse(hash: &str) -> Self {
+        let fragment = hash.strip_prefix('#').unwrap_or(hash);
+        if fragment.is_empty() || fragment == "/" {
+            return Route::Create;
+        }
+        match link::parse_fragment(fragment) {
+            Ok(Fragment::Share { id, link_key }) => Route::Reveal { id, link_key },
+            Ok(Fragment::Receipt { id, manage_token }) => Route::Receipt { id, manage_token },
+            Err(LinkError::Damaged(e)) => Route::Damaged(e.to_string()),
+            Err(_) => {
+                let mut parts = fragment.trim_start_matches('/').split('/');
+                match (parts.next(), parts.next(), parts.next()) {
+                    (Some(SHARE_ROUTE), Some(id), None) if SecretId::parse(id).is_ok() => {
+                        Route::KeyRemoved
+                    }
+                    _ => Route::NotFound,
+                }
+            }
+        }
+    }
+
+    /// What the address bar should show instead of this route, if the route
+    /// carries a key that must not stay there.
+    pub fn scrubbed_hash(&self) -> Option<String> {
+        match self {
+            Route::Reveal { id, .. } => Some(format!("#/{SHARE_ROUTE}/{id}")),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the current route from the address bar and, if it holds a link key,
+/// replaces the history entry so the key is no longer in the address bar,
+/// the tab's history, or a screenshot of either.
+pub fn take_current() -> Route {
+    let Some(window) = web_sys::window() else {
+        return Route::NotFound;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let route = Route::parse(&hash);
+    if let (Some(scrubbed), Ok(history)) = (route.scrubbed_hash(), window.history()) {
+        // Failing to scrub is not a reason to refuse to work; it only
+        // happens in sandboxed frames, which our CSP forbids anyway.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&scrubbed));
+    }
+    route
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    const ID: &str = "AQEBAQEBAQEBAQEBAQEBAQ";
+    const KEY: &str = "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI";
+
+    #[test]
+    fn routes() {
+        assert_eq!(Route::parse(""), Route::Create);
+        assert_eq!(Route::parse("#/"), Route::Create);
+        assert_eq!(Route::parse("#"), Route::Create);
+        let reveal = Route::parse(&format!("#/s/{ID}/{KEY}"));
+        assert!(matches!(reveal, Route::Reveal { .. }));
+        assert_eq!(
+            reveal.scrubbed_hash().as_deref(),
+            Some("#/s/AQEBAQEBAQEBAQEBAQEBAQ")
+        );
+        assert!(matches!(
+            Route::parse(&format!("#/r/{ID}/{KEY}")),
+            Route::Receipt { .. }
+        ));
+        assert_eq!(Route::parse(&format!("#/s/{ID}")), Route::KeyRemoved);
+        assert!(matches!(
+            Route::parse(&format!("#/s/{ID}/{}", &KEY[1..])),
+            Route::Damaged(_)
+        ));
+        assert_eq!(Route::parse("#/about"), Route::NotFound);
+        assert_eq!(Route::parse(&format!("#/r/{ID}")), Route::NotFound);
+        assert_eq!(
+            Route::parse(&format!("#/r/{ID}/{KEY}")).scrubbed_hash(),
+            None
+        );
+    }
+}
