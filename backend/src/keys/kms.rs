@@ -71,6 +71,17 @@ fn error_kind<E, R>(e: &SdkError<E, R>) -> &'static str {
     }
 }
 
+/// The plaintext key out of a KMS answer, wiped once copied.
+fn data_key(plaintext: Option<Blob>) -> Result<DataKey, KeyError> {
+    let plaintext = Zeroizing::new(
+        plaintext
+            .map(Blob::into_inner)
+            .ok_or_else(|| KeyError::Refused("KMS returned no plaintext key".into()))?,
+    );
+    DataKey::from_slice(&plaintext)
+        .ok_or_else(|| KeyError::Refused("KMS returned a key that is not 32 bytes".into()))
+}
+
 #[async_trait]
 impl KeyProvider for KmsKeyProvider {
     async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError> {
@@ -83,14 +94,7 @@ impl KeyProvider for KmsKeyProvider {
             .send()
             .await
             .map_err(classify)?;
-        let plaintext = Zeroizing::new(
-            out.plaintext
-                .take()
-                .map(Blob::into_inner)
-                .ok_or_else(|| KeyError::Refused("KMS returned no plaintext key".into()))?,
-        );
-        let key = DataKey::from_slice(&plaintext)
-            .ok_or_else(|| KeyError::Refused("KMS returned a key that is not 32 bytes".into()))?;
+        let key = data_key(out.plaintext.take())?;
         let wrapped = out
             .ciphertext_blob
             .take()
@@ -121,13 +125,6 @@ impl KeyProvider for KmsKeyProvider {
             .send()
             .await
             .map_err(classify)?;
-        let plaintext = Zeroizing::new(
-            out.plaintext
-                .take()
-                .map(Blob::into_inner)
-                .ok_or_else(|| KeyError::Refused("KMS returned no plaintext key".into()))?,
-        );
-        DataKey::from_slice(&plaintext)
-            .ok_or_else(|| KeyError::Refused("KMS returned a key that is not 32 bytes".into()))
+        data_key(out.plaintext.take())
     }
 }

@@ -297,28 +297,19 @@ impl SecretStore for DynamoStore {
         limit: u32,
         now: i64,
     ) -> Result<Outcome<Failure>, StoreError> {
-        let failed = failed_attempts + 1;
-        let locks = failed >= limit;
         let mut update = "SET failed_attempts = :failed".to_owned();
         let mut values = vec![
             (":seen", n(failed_attempts)),
-            (":failed", n(failed)),
+            (":failed", n(failed_attempts + 1)),
             (":now", n(now)),
         ];
-        if locks {
+        if Failure::locks(failed_attempts, limit) {
             update.push_str(&format!(", #state = :locked {DROP_PAYLOAD}"));
             values.push((":locked", s(State::Locked.as_str())));
         }
         let condition = format!("{LIVE} AND failed_attempts = :seen");
-        Ok(
-            match self.update_live(id, update, condition, values).await? {
-                Outcome::Conflict => Outcome::Conflict,
-                Outcome::Done(()) if locks => Outcome::Done(Failure::Locked),
-                Outcome::Done(()) => Outcome::Done(Failure::Counted {
-                    failed_attempts: failed,
-                }),
-            },
-        )
+        let written = self.update_live(id, update, condition, values).await?;
+        Ok(Failure::after(written, failed_attempts, limit))
     }
 
     async fn burn(&self, id: &SecretId, now: i64) -> Result<Outcome<()>, StoreError> {

@@ -68,11 +68,39 @@ pub enum Outcome<T> {
     Conflict,
 }
 
+impl Outcome<()> {
+    /// A done write's result, or still the conflict.
+    pub fn then<T>(self, value: T) -> Outcome<T> {
+        match self {
+            Outcome::Done(()) => Outcome::Done(value),
+            Outcome::Conflict => Outcome::Conflict,
+        }
+    }
+}
+
 /// What `record_failure` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
     Counted { failed_attempts: u32 },
     Locked,
+}
+
+impl Failure {
+    /// Whether the failure after `failed_attempts` reaches `limit` and locks.
+    pub fn locks(failed_attempts: u32, limit: u32) -> bool {
+        failed_attempts + 1 >= limit
+    }
+
+    /// What a conditional write of the failure after `failed_attempts` did.
+    pub fn after(written: Outcome<()>, failed_attempts: u32, limit: u32) -> Outcome<Failure> {
+        written.then(if Self::locks(failed_attempts, limit) {
+            Failure::Locked
+        } else {
+            Failure::Counted {
+                failed_attempts: failed_attempts + 1,
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, thiserror::Error)]

@@ -164,10 +164,7 @@ impl SecretStore for SqliteStore {
              WHERE id = ?1 AND state = 'waiting' AND views_left = ?2 AND expires_at > ?3"
         );
         let params = vec![id.to_string().into(), views_left.into(), now.into()];
-        Ok(match self.update_if(sql, params).await? {
-            Outcome::Done(()) => Outcome::Done(views_left - 1),
-            Outcome::Conflict => Outcome::Conflict,
-        })
+        Ok(self.update_if(sql, params).await?.then(views_left - 1))
     }
 
     async fn record_failure(
@@ -177,9 +174,7 @@ impl SecretStore for SqliteStore {
         limit: u32,
         now: i64,
     ) -> Result<Outcome<Failure>, StoreError> {
-        let failed = failed_attempts + 1;
-        let locks = failed >= limit;
-        let lock = if locks {
+        let lock = if Failure::locks(failed_attempts, limit) {
             format!(", state = 'locked', {DROP_PAYLOAD}")
         } else {
             String::new()
@@ -189,13 +184,8 @@ impl SecretStore for SqliteStore {
              WHERE id = ?1 AND state = 'waiting' AND failed_attempts = ?2 AND expires_at > ?3"
         );
         let params = vec![id.to_string().into(), failed_attempts.into(), now.into()];
-        Ok(match self.update_if(sql, params).await? {
-            Outcome::Conflict => Outcome::Conflict,
-            Outcome::Done(()) if locks => Outcome::Done(Failure::Locked),
-            Outcome::Done(()) => Outcome::Done(Failure::Counted {
-                failed_attempts: failed,
-            }),
-        })
+        let written = self.update_if(sql, params).await?;
+        Ok(Failure::after(written, failed_attempts, limit))
     }
 
     async fn burn(&self, id: &SecretId, now: i64) -> Result<Outcome<()>, StoreError> {
