@@ -1,6 +1,7 @@
 //! The `SecretStore` contract, run against every store: each conditional
 //! write does what it says, and nothing else, under concurrency too.
 
+#[macro_use]
 mod common;
 
 use std::sync::Arc;
@@ -34,7 +35,7 @@ fn record(n: u8, views: u32) -> Record {
     }
 }
 
-async fn insert_get_and_duplicates(store: Arc<dyn SecretStore>) {
+async fn insert_get_and_duplicates((store, _app): (Arc<dyn SecretStore>, TestApp)) {
     let r = record(1, 2);
     store.insert(&r).await.unwrap();
     assert!(matches!(
@@ -54,7 +55,7 @@ async fn insert_get_and_duplicates(store: Arc<dyn SecretStore>) {
     );
 }
 
-async fn concurrent_inserts_with_one_duplicate(store: Arc<dyn SecretStore>) {
+async fn concurrent_inserts_with_one_duplicate((store, _app): (Arc<dyn SecretStore>, TestApp)) {
     store.insert(&record(50, 1)).await.unwrap();
     let tasks: Vec<_> = (40..60u8)
         .map(|n| {
@@ -85,7 +86,7 @@ async fn concurrent_inserts_with_one_duplicate(store: Arc<dyn SecretStore>) {
     }
 }
 
-async fn take_view_is_conditional(store: Arc<dyn SecretStore>) {
+async fn take_view_is_conditional((store, _app): (Arc<dyn SecretStore>, TestApp)) {
     let r = record(2, 2);
     store.insert(&r).await.unwrap();
     assert_eq!(
@@ -122,7 +123,7 @@ async fn take_view_is_conditional(store: Arc<dyn SecretStore>) {
     );
 }
 
-async fn writes_refuse_expired_records(store: Arc<dyn SecretStore>) {
+async fn writes_refuse_expired_records((store, _app): (Arc<dyn SecretStore>, TestApp)) {
     let r = record(3, 1);
     store.insert(&r).await.unwrap();
     let at_expiry = r.expires_at;
@@ -141,7 +142,7 @@ async fn writes_refuse_expired_records(store: Arc<dyn SecretStore>) {
     assert!(store.get(&r.id).await.unwrap().unwrap().payload.is_some());
 }
 
-async fn failures_count_then_lock(store: Arc<dyn SecretStore>) {
+async fn failures_count_then_lock((store, _app): (Arc<dyn SecretStore>, TestApp)) {
     let r = record(4, 1);
     store.insert(&r).await.unwrap();
     assert_eq!(
@@ -162,7 +163,7 @@ async fn failures_count_then_lock(store: Arc<dyn SecretStore>) {
     assert!(locked.payload.is_none());
 }
 
-async fn burn_and_sweep(store: Arc<dyn SecretStore>) {
+async fn burn_and_sweep((store, _app): (Arc<dyn SecretStore>, TestApp)) {
     let r = record(5, 1);
     store.insert(&r).await.unwrap();
     assert_eq!(store.burn(&r.id, NOW).await.unwrap(), Outcome::Done(()));
@@ -182,25 +183,13 @@ async fn burn_and_sweep(store: Arc<dyn SecretStore>) {
     assert!(store.get(&later.id).await.unwrap().is_some());
 }
 
-macro_rules! store_suite {
-    ($($test:ident),* $(,)?) => {
-        store_suite!(@backend sqlite, Sqlite, $($test),*);
-        store_suite!(@backend dynamodb, Dynamodb, $($test),*);
-    };
-    (@backend $module:ident, $backend:ident, $($test:ident),*) => {
-        mod $module {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-                async fn $test() {
-                    let app = super::TestApp::new(super::Backend::$backend).await;
-                    super::$test(app.store.clone()).await;
-                }
-            )*
-        }
-    };
+async fn store_of(backend: Backend) -> (Arc<dyn SecretStore>, TestApp) {
+    let app = TestApp::new(backend).await;
+    (app.store.clone(), app)
 }
 
-store_suite!(
+suite!(
+    store_of;
     insert_get_and_duplicates,
     concurrent_inserts_with_one_duplicate,
     take_view_is_conditional,

@@ -282,12 +282,8 @@ impl SecretStore for DynamoStore {
             values.push((":revealed", s(State::Revealed.as_str())));
         }
         let condition = format!("{LIVE} AND views_left = :seen");
-        Ok(
-            match self.update_live(id, update, condition, values).await? {
-                Outcome::Done(()) => Outcome::Done(views_left - 1),
-                Outcome::Conflict => Outcome::Conflict,
-            },
-        )
+        let written = self.update_live(id, update, condition, values).await?;
+        Ok(written.then(views_left.saturating_sub(1)))
     }
 
     async fn record_failure(

@@ -5,6 +5,28 @@
 
 pub mod aws;
 
+/// Generates, for each backend, a module with one `#[tokio::test]` per
+/// listed test: `suite!(make; test_a, test_b)` runs `test_a(make(backend))`.
+/// One suite, every backend, no copies.
+#[allow(unused_macros)]
+macro_rules! suite {
+    ($make:path; $($test:ident),* $(,)?) => {
+        suite!(@backend sqlite, Sqlite, $make; $($test),*);
+        suite!(@backend dynamodb, Dynamodb, $make; $($test),*);
+    };
+    (@backend $module:ident, $backend:ident, $make:path; $($test:ident),*) => {
+        mod $module {
+            use super::*;
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $test() {
+                    super::$test($make(common::Backend::$backend).await).await;
+                }
+            )*
+        }
+    };
+}
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -129,6 +151,16 @@ impl Created {
     pub fn secret_uri(&self) -> String {
         format!("/api/v1/secrets/{}", self.id)
     }
+}
+
+/// The one answer for every gone, unknown or wrongly-addressed secret.
+pub fn assert_not_found(reply: &Reply) {
+    assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", reply.json);
+    assert_eq!(reply.json["error"], "not_found");
+    assert_eq!(
+        reply.json["message"],
+        "this secret does not exist or is no longer available"
+    );
 }
 
 pub struct Reply {

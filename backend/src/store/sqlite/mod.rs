@@ -164,7 +164,10 @@ impl SecretStore for SqliteStore {
              WHERE id = ?1 AND state = 'waiting' AND views_left = ?2 AND expires_at > ?3"
         );
         let params = vec![id.to_string().into(), views_left.into(), now.into()];
-        Ok(self.update_if(sql, params).await?.then(views_left - 1))
+        Ok(self
+            .update_if(sql, params)
+            .await?
+            .then(views_left.saturating_sub(1)))
     }
 
     async fn record_failure(
