@@ -58,10 +58,12 @@ pub fn local_time(unix: i64) -> String {
     String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
 }
 
-/// `"in 3 hours 2 minutes"` or `"2 minutes ago"`.
+/// `"in 3 hours 2 minutes"`, `"2 minutes ago"`, or `"just now"`.
 pub fn relative(unix: i64) -> String {
     let delta = seconds_until(unix);
-    if delta >= 0 {
+    if delta.abs() < 10 {
+        "just now".into()
+    } else if delta > 0 {
         format!("in {}", duration(delta.unsigned_abs()))
     } else {
         format!("{} ago", duration(delta.unsigned_abs()))

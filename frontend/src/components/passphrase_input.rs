@@ -73,9 +73,11 @@ pub fn passphrase_input(props: &PassphraseInputProps) -> Html {
             </div>
             if let Some(s) = strength {
                 <div class="strength" id={meter_id}>
-                    <meter min="0" max="5" low="2.5" high="3.5" optimum="5"
-                           value={s.score().to_string()} aria-hidden="true"
-                           class={classes!("strength-meter", s.class())}></meter>
+                    <span class={classes!("strength-bar", s.class())} aria-hidden="true">
+                        { for (1..=5).map(|i| html! {
+                            <span class={classes!("seg", (i <= s.score()).then_some("on"))}></span>
+                        }) }
+                    </span>
                     <span class={classes!("strength-label", s.class())}>
                         { format!("Strength: {}", s.label()) }
                     </span>

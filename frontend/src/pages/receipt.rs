@@ -31,20 +31,20 @@ enum Phase {
 
 /// A state's badge text and sentence.
 pub fn describe(r: &ReceiptResponse) -> (&'static str, String) {
-    let when = |t: i64| format!("{} ({})", humanize::local_time(t), humanize::relative(t));
+    let when = |t: i64| format!("{} ({})", humanize::relative(t), humanize::local_time(t));
     match r.state {
         State::Waiting => {
             let views = match r.views_left {
                 1 => "1 view left".to_owned(),
                 n => format!("{n} views left"),
             };
-            let read = r
-                .revealed_at
-                .map(|t| format!(" First read {}.", when(t)))
-                .unwrap_or_default();
+            let read = match r.revealed_at {
+                Some(t) => format!("First read {}.", when(t)),
+                None => "Not read yet.".to_owned(),
+            };
             (
                 "Waiting",
-                format!("Not read yet: {views}. It expires {}.{read}", when(r.expires_at)),
+                format!("{read} {views}; it expires {}.", when(r.expires_at)),
             )
         }
         State::Revealed => (
