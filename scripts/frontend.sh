@@ -57,6 +57,12 @@ install() {
     if [ ${#missing[@]} -gt 0 ]; then
         apt_install "${missing[@]}"
     fi
+    # playwright-core (e2e) needs Node.js 20 or newer.
+    if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+        echo "Node.js $(node --version) is too old for the e2e tests (playwright-core needs 20+)." >&2
+        echo "Install Node.js 20+ (e.g. from NodeSource) and run this again." >&2
+        exit 1
+    fi
     if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
         step "cargo install trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
         cargo install --locked trunk --version "$TRUNK_VERSION"
