@@ -4,8 +4,10 @@
 #   scripts/frontend.sh install   # once: wasm32 target, trunk, wasm-bindgen-cli,
 #                                 # wasm-opt (npm binaryen), chromium + chromedriver,
 #                                 # the e2e npm packages; skips what is there
-#   scripts/frontend.sh build     # trunk build --release -> dist/
-#   scripts/frontend.sh test      # clippy, wasm tests in headless Chromium, e2e
+#   scripts/frontend.sh build     # the build tools only, then
+#                                 # trunk build --release -> dist/
+#   scripts/frontend.sh test      # all tools; clippy, wasm tests in headless
+#                                 # Chromium, release build, e2e
 #
 # Self-contained and idempotent: each step checks before it installs.
 set -euo pipefail
@@ -43,7 +45,7 @@ npm_ci_if_stale() { # dir
     fi
 }
 
-install() {
+install_build_tools() {
     if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
         step "rustup target add wasm32-unknown-unknown"
         rustup target add wasm32-unknown-unknown
@@ -52,16 +54,8 @@ install() {
     command -v cc >/dev/null 2>&1 || missing+=(build-essential)
     command -v node >/dev/null 2>&1 || missing+=(nodejs)
     command -v npm >/dev/null 2>&1 || missing+=(npm)
-    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
     if [ ${#missing[@]} -gt 0 ]; then
         apt_install "${missing[@]}"
-    fi
-    # playwright-core (e2e) needs Node.js 20 or newer.
-    if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
-        echo "Node.js $(node --version) is too old for the e2e tests (playwright-core needs 20+)." >&2
-        echo "Install Node.js 20+ (e.g. from NodeSource) and run this again." >&2
-        exit 1
     fi
     if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
         step "cargo install trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
@@ -78,6 +72,21 @@ install() {
     npm_ci_if_stale "$TOOLS"
     if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$WASM_OPT_VERSION" ]; then
         echo "wasm-opt $WASM_OPT_VERSION not found after npm ci in $TOOLS" >&2
+        exit 1
+    fi
+}
+
+install_test_tools() {
+    local missing=()
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+    if [ ${#missing[@]} -gt 0 ]; then
+        apt_install "${missing[@]}"
+    fi
+    # playwright-core (e2e) needs Node.js 20 or newer.
+    if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+        echo "Node.js $(node --version) is too old for the e2e tests (playwright-core needs 20+)." >&2
+        echo "Install Node.js 20+ (e.g. from NodeSource) and run this again." >&2
         exit 1
     fi
     npm_ci_if_stale e2e
@@ -110,9 +119,9 @@ test_frontend() {
 }
 
 case "${1:-}" in
-install) install ;;
-build) install && build ;;
-test) install && test_frontend ;;
+install) install_build_tools && install_test_tools ;;
+build) install_build_tools && build ;;
+test) install_build_tools && install_test_tools && test_frontend ;;
 *)
     echo "usage: $0 install|build|test" >&2
     exit 2
