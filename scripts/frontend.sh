@@ -66,7 +66,8 @@ install_build_tools() {
     if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ] ||
         [ "$(wasm-bindgen-test-runner --version 2>/dev/null)" != "wasm-bindgen-test-runner $wb" ]; then
         step "cargo install wasm-bindgen-cli $wb"
-        # Without --locked: its lock file does not resolve offline mirrors here.
+        # Not --locked: that fails to resolve against this registry.
+        # Trunk.toml [tools] pins the same version; keep the two in step.
         cargo install --force wasm-bindgen-cli --version "$wb"
     fi
     npm_ci_if_stale "$TOOLS"
