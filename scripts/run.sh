@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs self-destruct-o on its embedded
-# default (SQLite + a local master key in ./data) at http://127.0.0.1:8080.
+# Installs what is missing, builds, and runs self-destruct-o, the browser app
+# and its API, on the embedded default (SQLite + a local master key in
+# ./data) at http://127.0.0.1:8080. The first run installs Trunk and
+# wasm-bindgen-cli from crates.io (about 20-30 minutes on 2 cores).
 # Extra arguments go to sdo-server (see `sdo-server --help`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,5 +10,7 @@ cd "$(dirname "$0")/.."
 
 ensure_rust_components
 cargo build --release --locked -p sdo-backend --bin sdo-server
+./scripts/frontend.sh build
+export SDO_STATIC_DIR="${SDO_STATIC_DIR:-dist}"
 echo "self-destruct-o: http://127.0.0.1:8080 (Ctrl-C stops it)" >&2
 exec ./target/release/sdo-server "$@"
