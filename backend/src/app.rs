@@ -12,6 +12,7 @@ use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use sdo_shared::api::API_PREFIX;
+use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::CorsLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -55,7 +56,7 @@ pub fn router(service: Arc<Service>, options: &HttpOptions) -> Router {
     let body_limit =
         sdo_shared::base64url::encoded_len(service.limits().max_blob_bytes) + BODY_SLACK;
 
-    let mut api = api::routes();
+    let mut api = api::routes(options.request_timeout);
     if let Some(limit) = &options.rate_limit {
         api = api.layer(middleware::from_fn_with_state(
             Arc::clone(limit),
@@ -64,17 +65,20 @@ pub fn router(service: Arc<Service>, options: &HttpOptions) -> Router {
     }
     let mut app = Router::new().nest(API_PREFIX, api.with_state(service));
     app = match &options.static_dir {
-        Some(dir) => app.fallback_service(ServeDir::new(dir)),
+        Some(dir) => app.fallback_service(
+            ServiceBuilder::new()
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    options.request_timeout,
+                ))
+                .service(ServeDir::new(dir)),
+        ),
         None => app.fallback(|| async { ApiError::for_status(StatusCode::NOT_FOUND) }),
     };
 
     let mut app = app
         .layer(RequestBodyLimitLayer::new(body_limit))
-        .layer(DefaultBodyLimit::disable())
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            options.request_timeout,
-        ));
+        .layer(DefaultBodyLimit::disable());
     if let Some(origin) = &options.allowed_origin {
         app = app.layer(
             CorsLayer::new()
@@ -95,18 +99,20 @@ pub fn router(service: Arc<Service>, options: &HttpOptions) -> Router {
             "same-origin",
         ),
     ];
-    app = app.layer(middleware::map_response(json_errors));
+    // A panic becomes a JSON 500 that still gets the security headers.
+    app = app
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("handler panicked");
+            ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response()
+        }))
+        .layer(middleware::map_response(json_errors));
     for (name, value) in security_headers {
         app = app.layer(SetResponseHeaderLayer::overriding(
             name,
             HeaderValue::from_static(value),
         ));
     }
-    app.layer(CatchPanicLayer::custom(|_| {
-        tracing::error!("handler panicked");
-        ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response()
-    }))
-    .layer(middleware::from_fn(access_log))
+    app.layer(middleware::from_fn(access_log))
 }
 
 /// Every error leaves with the same `{error, message}` body, whichever

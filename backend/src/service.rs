@@ -267,7 +267,7 @@ impl Service {
             .unwrap(&p.wrapped_key, &p.key_ref, &record.id)
             .await?;
         seal::open(&data_key, &p.nonce, &p.sealed, &record.id)
-            .map_err(|e| ServiceError::Internal(format!("record {}: {e}", record.id)))
+            .map_err(|e| ServiceError::Internal(format!("stored record: {e}")))
     }
 
     /// Burns with either the link token or the manage token.

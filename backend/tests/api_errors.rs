@@ -314,3 +314,31 @@ suite!(
 async fn configured_blob_limit() {
     blob_over_the_configured_limit_is_413().await;
 }
+
+/// Slow requests get 503, except a reveal, which must never be cut off after
+/// its conditional write (that would consume a view and say "try again").
+#[tokio::test(flavor = "multi_thread")]
+async fn timeouts_spare_the_reveal() {
+    let options = sdo_backend::app::HttpOptions {
+        request_timeout: std::time::Duration::from_millis(300),
+        ..Default::default()
+    };
+    let app = TestApp::with(Backend::Sqlite, Default::default(), options).await;
+    let c = app.create("slow but whole").await;
+    app.keys
+        .delay_ms
+        .store(600, std::sync::atomic::Ordering::SeqCst);
+    let create = app
+        .call(
+            Method::POST,
+            "/api/v1/secrets",
+            None,
+            Some(create_body(json!({}))),
+        )
+        .await;
+    assert_eq!(create.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(create.json["error"], "unavailable");
+    let r = app.reveal(&c, None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(app.open(&c, None, &r).as_text(), Some("slow but whole"));
+}

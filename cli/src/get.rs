@@ -27,16 +27,12 @@ pub fn run(args: GetArgs) -> Result<(), CliError> {
             ));
         }
     };
-    // Everything that can fail locally fails before the secret is consumed.
-    if let Some(path) = &args.output
-        && path.exists()
-        && !args.force
-    {
-        return Err(CliError::Usage(format!(
-            "{} exists; add --force to overwrite it",
-            path.display()
-        )));
-    }
+    // Everything that can fail locally fails before the secret is consumed:
+    // the destination is opened (created, 0600) before the reveal.
+    let mut destination = match &args.output {
+        Some(path) => Some(Destination::open(path.clone(), args.force)?),
+        None => None,
+    };
     let api = Api::new(&share.origin);
     let link_token = Zeroizing::new(kdf::link_token(&share.link_key).to_base64url());
     let meta = api.meta(&share.id, &link_token)?;
@@ -63,7 +59,10 @@ pub fn run(args: GetArgs) -> Result<(), CliError> {
     let revealed = api.reveal(&share.id, &link_token, &request)?;
     let payload = blob::open(&keys.content_key, revealed.blob.as_bytes())
         .map_err(|e| CliError::Other(format!("the secret could not be decrypted: {e}")))?;
-    deliver(&payload, args.output.as_deref(), args.force)?;
+    match destination.take() {
+        Some(file) => file.write(payload.data())?,
+        None => deliver(&payload)?,
+    }
     match revealed.views_left {
         0 => eprintln!("The secret is now destroyed on the server."),
         1 => eprintln!("It can be viewed 1 more time."),
@@ -72,26 +71,79 @@ pub fn run(args: GetArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Puts the secret where it was asked for. A file with no `-o` on a
-/// terminal is saved under its own name rather than dumped on the screen:
-/// it cannot be fetched again.
-fn deliver(payload: &Payload, output: Option<&Path>, force: bool) -> Result<(), CliError> {
+/// An output file opened before the reveal, so a bad path, a missing
+/// directory or an existing file fail while the secret is still safe. If
+/// nothing is written (an error after opening), the empty file is removed.
+struct Destination {
+    path: PathBuf,
+    file: Option<std::fs::File>,
+    /// Made by us (not an existing file under --force): removed if unused.
+    created: bool,
+}
+
+impl Destination {
+    fn open(path: PathBuf, force: bool) -> Result<Self, CliError> {
+        let created = !force || !path.exists();
+        let mut options = OpenOptions::new();
+        options.write(true).mode(0o600);
+        if force {
+            // Truncated only when the secret is in hand.
+            options.create(true).truncate(false);
+        } else {
+            options.create_new(true);
+        }
+        let file = options.open(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => CliError::Usage(format!(
+                "{} exists; add --force to overwrite it",
+                path.display()
+            )),
+            _ => CliError::Other(format!("cannot write {}: {e}", path.display())),
+        })?;
+        // An existing file opened with --force keeps its mode unless told.
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        Ok(Self {
+            path,
+            file: Some(file),
+            created,
+        })
+    }
+
+    fn write(mut self, data: &[u8]) -> Result<(), CliError> {
+        if let Some(mut file) = self.file.take() {
+            file.set_len(0)?;
+            file.write_all(data)?;
+            file.sync_all()?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Destination {
+    fn drop(&mut self) {
+        if self.file.take().is_some() && self.created {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Puts the secret on stdout. A file on a terminal is saved under its own
+/// name instead of being dumped on the screen: it cannot be fetched again.
+fn deliver(payload: &Payload) -> Result<(), CliError> {
     let stdout = std::io::stdout();
-    match (output, payload.kind()) {
-        (Some(path), _) => write_private(path, payload.data(), force),
-        (None, Kind::File { name, mime }) if stdout.is_terminal() => {
+    match payload.kind() {
+        Kind::File { name, mime } if stdout.is_terminal() => {
             let path = free_name(name);
-            write_private(&path, payload.data(), false)?;
+            Destination::open(path.clone(), false)?.write(payload.data())?;
             eprintln!(
-                "Saved {} ({mime}, {} bytes).",
-                path.display(),
+                "Saved {:?} ({mime:?}, {} bytes).",
+                path,
                 payload.data().len()
             );
             Ok(())
         }
-        (None, kind) => {
+        kind => {
             if let Kind::File { name, mime } = kind {
-                eprintln!("File {name:?} ({mime}, {} bytes).", payload.data().len());
+                eprintln!("File {name:?} ({mime:?}, {} bytes).", payload.data().len());
             }
             let mut out = stdout.lock();
             out.write_all(payload.data())?;
@@ -99,24 +151,6 @@ fn deliver(payload: &Payload, output: Option<&Path>, force: bool) -> Result<(), 
             Ok(())
         }
     }
-}
-
-fn write_private(path: &Path, data: &[u8], force: bool) -> Result<(), CliError> {
-    let mut options = OpenOptions::new();
-    options.write(true).mode(0o600);
-    if force {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
-    }
-    let mut file = options
-        .open(path)
-        .map_err(|e| CliError::Other(format!("cannot write {}: {e}", path.display())))?;
-    // An existing file opened with --force keeps its mode unless told.
-    file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    file.write_all(data)?;
-    file.sync_all()?;
-    Ok(())
 }
 
 /// The sender chose the name: keep only its last component, and do not

@@ -154,6 +154,48 @@ fn binary_file_round_trip_keeps_bytes_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn an_unwritable_destination_fails_before_the_secret_is_consumed() {
+    let s = server();
+    let link = send(&s, &[], b"still here");
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no/such/dir/out.txt");
+    sdo()
+        .args(["get", &link, "-o", missing.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot write"));
+    // Nothing was consumed: the secret is still there.
+    let out = dir.path().join("out.txt");
+    sdo()
+        .args(["get", &link, "-o", out.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&out).unwrap(), b"still here");
+}
+
+#[test]
+fn a_failed_reveal_leaves_no_empty_output_file() {
+    let s = server();
+    let dir = tempfile::tempdir().unwrap();
+    let right = write_file(dir.path(), "right", "pw one\n");
+    let wrong = write_file(dir.path(), "wrong", "pw two\n");
+    let link = send(&s, &["--passphrase-file", &right], b"x");
+    let out = dir.path().join("out.txt");
+    sdo()
+        .args([
+            "get",
+            &link,
+            "-o",
+            out.to_str().unwrap(),
+            "--passphrase-file",
+            &wrong,
+        ])
+        .assert()
+        .code(4);
+    assert!(!out.exists());
+}
+
+#[test]
 fn file_to_stdout_when_piped() {
     let s = server();
     let dir = tempfile::tempdir().unwrap();

@@ -5,6 +5,7 @@ pub mod error;
 pub mod extract;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -12,6 +13,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use sdo_shared::api::{CreateRequest, RevealRequest};
+use tower_http::timeout::TimeoutLayer;
 
 use self::error::ApiError;
 use self::extract::{ApiJson, Bearer, IdPath};
@@ -20,13 +22,23 @@ use crate::service::{Service, Token};
 pub type AppState = Arc<Service>;
 
 /// The `/api/v1` routes. Route parameters are `{id}` (axum 0.8).
-pub fn routes() -> Router<AppState> {
+///
+/// Every route but reveal answers 503 after `timeout`. Reveal is exempt on
+/// purpose: cutting it off after its conditional write would consume a view
+/// and tell the client to try again. Its steps are bounded on their own
+/// (the body limit, the AWS SDK's operation timeouts, SQLite's busy timeout).
+pub fn routes(timeout: Duration) -> Router<AppState> {
     Router::new()
         .route("/health", get(health))
         .route("/secrets", post(create))
         .route("/secrets/{id}", get(meta).delete(burn))
-        .route("/secrets/{id}/reveal", post(reveal))
         .route("/secrets/{id}/receipt", get(receipt))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            timeout,
+        ))
+        // Added after the layer, so the layer does not wrap it.
+        .route("/secrets/{id}/reveal", post(reveal))
 }
 
 async fn health() -> impl IntoResponse {

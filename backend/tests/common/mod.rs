@@ -28,7 +28,7 @@ macro_rules! suite {
 }
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use async_trait::async_trait;
 use axum::Router;
@@ -74,20 +74,31 @@ pub fn test_kdf() -> KdfParams {
 pub struct FaultyKeys {
     inner: Arc<dyn KeyProvider>,
     pub down: AtomicBool,
+    /// Added latency, as a slow KMS would have.
+    pub delay_ms: AtomicU64,
+}
+
+impl FaultyKeys {
+    async fn fault(&self) -> Result<(), KeyError> {
+        let delay = self.delay_ms.load(Ordering::SeqCst);
+        if delay > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
+        }
+        if self.down.load(Ordering::SeqCst) {
+            return Err(KeyError::Unavailable("injected outage".into()));
+        }
+        Ok(())
+    }
 }
 
 #[async_trait]
 impl KeyProvider for FaultyKeys {
     async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError> {
-        if self.down.load(Ordering::SeqCst) {
-            return Err(KeyError::Unavailable("injected outage".into()));
-        }
+        self.fault().await?;
         self.inner.generate_data_key(id).await
     }
     async fn unwrap(&self, w: &[u8], r: &str, id: &SecretId) -> Result<DataKey, KeyError> {
-        if self.down.load(Ordering::SeqCst) {
-            return Err(KeyError::Unavailable("injected outage".into()));
-        }
+        self.fault().await?;
         self.inner.unwrap(w, r, id).await
     }
 }
@@ -193,6 +204,7 @@ impl TestApp {
         let keys = Arc::new(FaultyKeys {
             inner: keys,
             down: AtomicBool::new(false),
+            delay_ms: AtomicU64::new(0),
         });
         let clock = Arc::new(ManualClock::new(START));
         let service = Arc::new(Service::new(

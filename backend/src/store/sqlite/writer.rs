@@ -92,13 +92,23 @@ fn commit_batch(conn: &Connection, batch: Vec<Job>) {
         }
         return;
     }
-    let results: Vec<_> = batch
-        .iter()
-        .map(|j| {
-            conn.execute(&j.sql, rusqlite::params_from_iter(j.params.iter()))
-                .map_err(classify)
-        })
-        .collect();
+    let mut results = Vec::with_capacity(batch.len());
+    for job in &batch {
+        results.push(
+            conn.execute(&job.sql, rusqlite::params_from_iter(job.params.iter()))
+                .map_err(classify),
+        );
+        // Some errors (disk full, I/O) make SQLite roll the whole transaction
+        // back by itself; later statements would then commit one by one
+        // while COMMIT fails. Stop: every write in the batch failed.
+        if conn.is_autocommit() {
+            let e = StoreError::Unavailable("the transaction was rolled back".into());
+            for job in batch {
+                let _ = job.reply.send(Err(e.clone()));
+            }
+            return;
+        }
+    }
     match conn.execute_batch("COMMIT") {
         Ok(()) => {
             for (job, result) in batch.into_iter().zip(results) {
