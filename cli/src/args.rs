@@ -78,7 +78,9 @@ pub struct SendArgs {
 
 #[derive(Debug, Args)]
 pub struct GetArgs {
-    /// The share link (…/#/s/ID/KEY). Quote it: it contains '#'.
+    /// The share link (…/#/s/ID/KEY), quoted: it contains '#'. Or - to read
+    /// it from stdin, which keeps the key out of the process list and shell
+    /// history (then a passphrase must come from --passphrase-file).
     pub link: String,
 
     /// Write the secret to this file instead of stdout.
@@ -96,7 +98,7 @@ pub struct GetArgs {
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// The receipt link (…/#/r/ID/TOKEN).
+    /// The receipt link (…/#/r/ID/TOKEN), or - to read it from stdin.
     pub receipt: String,
 
     /// Print the receipt as JSON on stdout.
@@ -106,6 +108,6 @@ pub struct StatusArgs {
 
 #[derive(Debug, Args)]
 pub struct BurnArgs {
-    /// The share link or the receipt link.
+    /// The share link or the receipt link, or - to read it from stdin.
     pub link: String,
 }

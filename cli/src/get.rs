@@ -18,15 +18,16 @@ use crate::input;
 use crate::progress::with_spinner;
 
 pub fn run(args: GetArgs) -> Result<(), CliError> {
-    let share = match link::parse(&args.link).map_err(|e| CliError::Usage(e.to_string()))? {
-        Link::Share(share) => share,
-        Link::Receipt(_) => {
-            return Err(CliError::Usage(
-                "that is a receipt link; `sdo status` reads it, `sdo burn` destroys the secret"
-                    .into(),
-            ));
-        }
-    };
+    let share =
+        match link::parse(&input::link(&args.link)?).map_err(|e| CliError::Usage(e.to_string()))? {
+            Link::Share(share) => share,
+            Link::Receipt(_) => {
+                return Err(CliError::Usage(
+                    "that is a receipt link; `sdo status` reads it, `sdo burn` destroys the secret"
+                        .into(),
+                ));
+            }
+        };
     // Everything that can fail locally fails before the secret is consumed:
     // the destination is opened (created, 0600) before the reveal.
     let mut destination = match &args.output {

@@ -91,3 +91,18 @@ pub fn read_secret(file: Option<&Path>) -> Result<Payload, CliError> {
         }
     }
 }
+
+/// A link from the command line, or from stdin when it is `-`: argv is
+/// visible to other users in the process list and lands in shell history.
+pub fn link(arg: &str) -> Result<Zeroizing<String>, CliError> {
+    if arg != "-" {
+        return Ok(Zeroizing::new(arg.to_owned()));
+    }
+    let mut text = Zeroizing::new(String::new());
+    std::io::stdin().lock().read_to_string(&mut text)?;
+    let line = Zeroizing::new(text.trim().to_owned());
+    if line.is_empty() {
+        return Err(CliError::Usage("no link on stdin".into()));
+    }
+    Ok(line)
+}

@@ -17,8 +17,8 @@ fn time(unix: i64) -> String {
 }
 
 pub fn status(args: StatusArgs) -> Result<(), CliError> {
-    let Link::Receipt(receipt) =
-        link::parse(&args.receipt).map_err(|e| CliError::Usage(e.to_string()))?
+    let Link::Receipt(receipt) = link::parse(&crate::input::link(&args.receipt)?)
+        .map_err(|e| CliError::Usage(e.to_string()))?
     else {
         return Err(CliError::Usage(
             "that is a share link; `sdo status` needs the receipt link (…/#/r/…)".into(),
@@ -56,19 +56,20 @@ pub fn status(args: StatusArgs) -> Result<(), CliError> {
 }
 
 pub fn burn(args: BurnArgs) -> Result<(), CliError> {
-    let (origin, id, token) =
-        match link::parse(&args.link).map_err(|e| CliError::Usage(e.to_string()))? {
-            Link::Share(s) => (
-                s.origin,
-                s.id,
-                Zeroizing::new(kdf::link_token(&s.link_key).to_base64url()),
-            ),
-            Link::Receipt(r) => (
-                r.origin,
-                r.id,
-                Zeroizing::new(r.manage_token.to_base64url()),
-            ),
-        };
+    let (origin, id, token) = match link::parse(&crate::input::link(&args.link)?)
+        .map_err(|e| CliError::Usage(e.to_string()))?
+    {
+        Link::Share(s) => (
+            s.origin,
+            s.id,
+            Zeroizing::new(kdf::link_token(&s.link_key).to_base64url()),
+        ),
+        Link::Receipt(r) => (
+            r.origin,
+            r.id,
+            Zeroizing::new(r.manage_token.to_base64url()),
+        ),
+    };
     Api::new(&origin).burn(&id, &token)?;
     eprintln!("Burned: the secret is destroyed on the server.");
     Ok(())

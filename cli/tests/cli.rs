@@ -291,6 +291,34 @@ fn status_and_burn_with_the_receipt() {
 }
 
 #[test]
+fn links_can_come_from_stdin_instead_of_argv() {
+    let s = server();
+    let created = send_json(&s, &["--views", "2"], b"kept out of ps");
+    let (link, receipt) = (
+        created["link"].as_str().unwrap().to_owned(),
+        created["receipt"].as_str().unwrap().to_owned(),
+    );
+    sdo()
+        .args(["get", "-"])
+        .write_stdin(format!("{link}\n"))
+        .assert()
+        .success()
+        .stdout("kept out of ps");
+    sdo()
+        .args(["status", "-"])
+        .write_stdin(receipt.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 view(s) left"));
+    sdo()
+        .args(["burn", "-"])
+        .write_stdin(receipt)
+        .assert()
+        .success();
+    sdo().args(["get", "-"]).write_stdin("").assert().code(2);
+}
+
+#[test]
 fn burn_with_the_share_link() {
     let s = server();
     let link = send(&s, &[], b"burn me");
