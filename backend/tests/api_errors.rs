@@ -124,14 +124,7 @@ async fn bad_create_requests_are_400_and_store_nothing(app: TestApp) {
         json!({"admin": true}),
     ];
     for case in cases {
-        let r = app
-            .call(
-                Method::POST,
-                "/api/v1/secrets",
-                None,
-                Some(create_body(case.clone())),
-            )
-            .await;
+        let r = app.post_create(create_body(case.clone())).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{case} -> {}", r.json);
         assert_eq!(r.json["error"], "invalid_request");
         assert!(!r.json["message"].as_str().unwrap().is_empty());
@@ -141,14 +134,9 @@ async fn bad_create_requests_are_400_and_store_nothing(app: TestApp) {
         sdo_shared::base64url::decode(create_body(json!({}))["blob"].as_str().unwrap()).unwrap();
     blob[0] = 2;
     let r = app
-        .call(
-            Method::POST,
-            "/api/v1/secrets",
-            None,
-            Some(create_body(
-                json!({"blob": sdo_shared::base64url::encode(&blob)}),
-            )),
-        )
+        .post_create(create_body(
+            json!({"blob": sdo_shared::base64url::encode(&blob)}),
+        ))
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(
@@ -205,12 +193,7 @@ async fn blob_over_the_configured_limit_is_413() {
     let big = Payload::text("x".repeat(400));
     let c = sdo_shared::client::prepare(&big, None, 600, 1).unwrap();
     let r = app
-        .call(
-            Method::POST,
-            "/api/v1/secrets",
-            None,
-            Some(serde_json::to_value(&c.request).unwrap()),
-        )
+        .post_create(serde_json::to_value(&c.request).unwrap())
         .await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.json);
     let small = app.create("fits").await;
@@ -259,14 +242,7 @@ async fn key_service_outage_is_503_and_consumes_nothing(app: TestApp) {
     let r = app.reveal(&c, None).await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(r.json["error"], "unavailable");
-    let create = app
-        .call(
-            Method::POST,
-            "/api/v1/secrets",
-            None,
-            Some(create_body(json!({}))),
-        )
-        .await;
+    let create = app.post_create(create_body(json!({}))).await;
     assert_eq!(create.status, StatusCode::SERVICE_UNAVAILABLE);
     app.keys.down.store(false, Ordering::SeqCst);
     let r = app.reveal(&c, None).await;
@@ -328,14 +304,7 @@ async fn timeouts_spare_the_reveal() {
     app.keys
         .delay_ms
         .store(600, std::sync::atomic::Ordering::SeqCst);
-    let create = app
-        .call(
-            Method::POST,
-            "/api/v1/secrets",
-            None,
-            Some(create_body(json!({}))),
-        )
-        .await;
+    let create = app.post_create(create_body(json!({}))).await;
     assert_eq!(create.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(create.json["error"], "unavailable");
     let r = app.reveal(&c, None).await;

@@ -87,9 +87,7 @@ async fn kms_unreachable_is_503_and_the_secret_survives() {
             .request,
     )
     .unwrap();
-    let create = app
-        .call(Method::POST, "/api/v1/secrets", None, Some(body))
-        .await;
+    let create = app.post_create(body).await;
     assert_eq!(create.status, StatusCode::SERVICE_UNAVAILABLE);
     kms.restore();
     let r = app.reveal(&c, None).await;

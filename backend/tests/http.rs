@@ -105,14 +105,6 @@ async fn static_app_is_served_with_a_strict_csp() {
     );
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 struct Server(Child);
 
 impl Drop for Server {
@@ -151,7 +143,7 @@ async fn wait_healthy(port: u16) {
 async fn the_binary_serves_and_shuts_down_gracefully() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let port = free_port();
+    let port = common::free_port();
     let mut server = spawn_server(&data, port);
     wait_healthy(port).await;
     let r = reqwest::get(format!("http://127.0.0.1:{port}/api/v1/secrets/x"))

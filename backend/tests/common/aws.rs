@@ -30,14 +30,6 @@ while p.poll() is None and os.getppid() == parent:
 p.terminate()
 "#;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// The emulator's URL: `SDO_TEST_MOTO_URL` if set, else one started here.
 pub fn moto_url() -> String {
     // The watchdog lives as long as the test binary; it is never waited for.
@@ -46,7 +38,7 @@ pub fn moto_url() -> String {
         return url;
     }
     MOTO.get_or_init(|| {
-        let port = free_port();
+        let port = super::free_port();
         let watchdog = Command::new("python3")
             .args(["-c", WATCHDOG, &port.to_string()])
             .arg(concat!(

@@ -174,6 +174,15 @@ pub fn assert_not_found(reply: &Reply) {
     );
 }
 
+/// A loopback port nothing listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -263,6 +272,12 @@ impl TestApp {
         self.send(req.body(body).unwrap()).await
     }
 
+    /// `POST /api/v1/secrets` with a raw JSON body.
+    pub async fn post_create(&self, body: Value) -> Reply {
+        self.call(Method::POST, "/api/v1/secrets", None, Some(body))
+            .await
+    }
+
     pub async fn create_with(
         &self,
         payload: &Payload,
@@ -281,9 +296,7 @@ impl TestApp {
         )
         .unwrap();
         let body = serde_json::to_value(&prepared.request).unwrap();
-        let reply = self
-            .call(Method::POST, "/api/v1/secrets", None, Some(body))
-            .await;
+        let reply = self.post_create(body).await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json);
         Created {
             id: reply.json["id"].as_str().unwrap().to_owned(),
