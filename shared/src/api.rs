@@ -119,7 +119,8 @@ pub struct ReceiptResponse {
     pub revealed_at: Option<i64>,
 }
 
-/// The stable `error` codes of the API, one per HTTP status.
+/// The stable `error` codes of the API. Each has one HTTP status; 503 has
+/// two, because what a client may tell its user differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -132,7 +133,11 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     RateLimited,
     Internal,
+    /// Failed before anything was written: nothing was used up; try again.
     Unavailable,
+    /// A consuming write (a view, a wrong passphrase, a burn) was sent to the
+    /// store and its answer was lost: it may have happened. The receipt says.
+    OutcomeUnknown,
 }
 
 impl ErrorCode {
@@ -147,7 +152,7 @@ impl ErrorCode {
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::RateLimited => 429,
             ErrorCode::Internal => 500,
-            ErrorCode::Unavailable => 503,
+            ErrorCode::Unavailable | ErrorCode::OutcomeUnknown => 503,
         }
     }
 }
