@@ -8,6 +8,7 @@ use clap::{Parser, ValueEnum};
 use sdo_shared::api::{DEFAULT_MAX_ATTEMPTS, MAX_VIEWS_LIMIT, MIN_TTL_SECS};
 use sdo_shared::blob;
 
+use crate::client_ip::ClientIp;
 use crate::store::Durability;
 
 /// self-destruct-o server: one-time secrets the operator cannot read.
@@ -59,6 +60,18 @@ pub struct Config {
     /// the answer is 429 with Retry-After. 0 turns limiting off.
     #[arg(long, env = "SDO_RATE_LIMIT", default_value_t = 120)]
     pub rate_limit: u32,
+
+    /// Reverse proxies in front of the server (CIDRs or addresses,
+    /// comma-separated). Only from these peers is `X-Forwarded-For`
+    /// believed, walked from the right past them, to find the client's
+    /// address for the rate limit. Never trusted by default.
+    #[arg(long, env = "SDO_TRUSTED_PROXIES", value_delimiter = ',', value_parser = ClientIp::parse_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
+    /// Every request arrives through CloudFront (the AWS stack): take the
+    /// client's address from `CloudFront-Viewer-Address`.
+    #[arg(long, env = "SDO_TRUST_CLOUDFRONT", default_value_t = false)]
+    pub trust_cloudfront: bool,
 
     /// Longest a request may take before it is answered with 503.
     #[arg(long, env = "SDO_REQUEST_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
@@ -170,6 +183,11 @@ mod tests {
         let d =
             Config::try_parse_from(["sdo-server", "--store", "dynamodb", "--table", "t"]).unwrap();
         assert_eq!(d.sweep_every(), None);
+        assert!(c.trusted_proxies.is_empty() && !c.trust_cloudfront);
+        let p =
+            Config::try_parse_from(["sdo-server", "--trusted-proxies", "10.0.0.0/8,::1"]).unwrap();
+        assert_eq!(p.trusted_proxies.len(), 2);
+        assert!(Config::try_parse_from(["sdo-server", "--trusted-proxies", "nope"]).is_err());
         let s = Config::try_parse_from(["sdo-server", "--sweep-interval", "0s"]).unwrap();
         assert_eq!(s.sweep_every(), None);
         assert_eq!(c.sweep_every(), Some(Duration::from_secs(60)));

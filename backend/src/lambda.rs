@@ -1,13 +1,21 @@
 //! The AWS Lambda entry: the same router, fed by API Gateway (HTTP API,
 //! payload v2) events through `lambda_http` instead of a TCP listener.
+//!
+//! Two things differ from a TCP server: the caller's address is API
+//! Gateway's `sourceIp`, and every invocation has a deadline after which the
+//! runtime kills it. The deadline goes to the service, which then starts no
+//! consuming write that could be cut off halfway.
 
 use std::net::{IpAddr, SocketAddr};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::extract::{ConnectInfo, Request};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use lambda_http::RequestExt;
 use lambda_http::request::RequestContext;
+
+use crate::service::Deadline;
 
 /// Whether this process was started by the Lambda runtime.
 pub fn is_lambda() -> bool {
@@ -21,12 +29,27 @@ pub async fn run(router: axum::Router) -> Result<(), lambda_http::Error> {
 
 /// Gives the router the caller's address from API Gateway's request context,
 /// where a TCP server would have the socket's, so per-client rate limiting
-/// works the same on both.
+/// works the same on both; and the invocation's deadline.
 pub fn with_source_ip(router: axum::Router) -> axum::Router {
-    router.layer(middleware::from_fn(source_ip))
+    router.layer(middleware::from_fn(from_invocation))
 }
 
-async fn source_ip(mut request: Request, next: Next) -> Response {
+async fn from_invocation(mut request: Request, next: Next) -> Response {
+    // The runtime gives the deadline as wall-clock milliseconds; 0 means
+    // none was given (a request made outside the runtime).
+    let deadline_ms = request
+        .lambda_context_ref()
+        .map(|ctx| ctx.deadline)
+        .filter(|&ms| ms > 0);
+    if let Some(ms) = deadline_ms {
+        let now_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        let left = Duration::from_millis(ms.saturating_sub(now_ms));
+        request
+            .extensions_mut()
+            .insert(Deadline(Instant::now() + left));
+    }
     let ip = match request.extensions().request_context_ref() {
         Some(RequestContext::ApiGatewayV2(ctx)) => ctx.http.source_ip.as_deref(),
         _ => None,

@@ -1,11 +1,16 @@
 //! Per-client request budget for the API (token bucket per address).
 //!
 //! IPv6 clients are keyed by their /64, since one host commonly holds a
-//! whole /64 and could otherwise rotate addresses to dodge the limit.
+//! whole /64 and could otherwise rotate addresses to dodge the limit. The
+//! client's address comes from [`ClientIp`] (proxies, CloudFront). Idle
+//! buckets are pruned as requests arrive, so a long-lived Lambda container
+//! bounds its memory just as the server does.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Arc;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
@@ -14,30 +19,60 @@ use governor::clock::{Clock as _, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::api::error::ApiError;
+use crate::client_ip::ClientIp;
+
+/// How often idle buckets are forgotten.
+const PRUNE_EVERY: Duration = Duration::from_secs(60);
 
 #[derive(Debug)]
 pub struct RateLimit {
     limiter: DefaultKeyedRateLimiter<IpAddr>,
     clock: DefaultClock,
+    client_ip: ClientIp,
+    prune_every: Duration,
+    last_prune: Mutex<Instant>,
 }
 
 impl RateLimit {
     /// `None` when `per_minute` is 0, which turns limiting off.
     pub fn per_minute(per_minute: u32) -> Option<Arc<Self>> {
+        Self::new(per_minute, ClientIp::default(), PRUNE_EVERY)
+    }
+
+    /// A limit keyed on the address `client_ip` resolves, pruned of idle
+    /// clients every `prune_every`.
+    pub fn new(per_minute: u32, client_ip: ClientIp, prune_every: Duration) -> Option<Arc<Self>> {
         let n = NonZeroU32::new(per_minute)?;
         Some(Arc::new(Self {
             limiter: RateLimiter::keyed(Quota::per_minute(n)),
             clock: DefaultClock::default(),
+            client_ip,
+            prune_every,
+            last_prune: Mutex::new(Instant::now()),
         }))
     }
 
-    /// Forgets clients whose buckets are full again, bounding memory.
-    pub fn retain_recent(&self) {
-        self.limiter.retain_recent();
+    /// Clients with a bucket in memory.
+    pub fn tracked_clients(&self) -> usize {
+        self.limiter.len()
+    }
+
+    /// Forgets clients whose buckets are full again, at most once per
+    /// `prune_every`.
+    fn prune_if_due(&self) {
+        let Ok(mut last) = self.last_prune.try_lock() else {
+            return; // another request is pruning
+        };
+        if last.elapsed() >= self.prune_every {
+            *last = Instant::now();
+            self.limiter.retain_recent();
+            self.limiter.shrink_to_fit();
+        }
     }
 
     /// Seconds until `addr` may try again, or `None` if it may go now.
     pub fn check(&self, addr: IpAddr) -> Option<u64> {
+        self.prune_if_due();
         self.limiter
             .check_key(&client_key(addr))
             .err()
@@ -69,12 +104,14 @@ pub async fn middleware(
     request: Request,
     next: Next,
 ) -> Response {
-    // In-process callers (tests, Lambda) have no socket: one shared bucket.
-    let addr = request
+    // In-process callers (tests) have no socket: one shared bucket. Lambda
+    // puts API Gateway's sourceIp here (see lambda.rs).
+    let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip())
         .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    let addr = limit.client_ip.resolve(peer, request.headers());
     match limit.check(addr) {
         Some(retry_after) => ApiError::rate_limited(retry_after).into_response(),
         None => next.run(request).await,
@@ -106,5 +143,22 @@ mod tests {
         assert!((1..=60).contains(&wait), "{wait}");
         assert_eq!(limit.check("192.0.2.8".parse().unwrap()), None);
         assert!(RateLimit::per_minute(0).is_none());
+    }
+
+    #[test]
+    fn idle_clients_are_forgotten_without_a_maintenance_task() {
+        // 6000/min refills a bucket in 10 ms; prune on every request.
+        let limit = RateLimit::new(6000, ClientIp::default(), Duration::ZERO).unwrap();
+        for i in 0..200u8 {
+            limit.check(IpAddr::V4(Ipv4Addr::new(192, 0, 2, i)));
+        }
+        assert!(
+            limit.tracked_clients() >= 199,
+            "{}",
+            limit.tracked_clients()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        limit.check("198.51.100.1".parse().unwrap());
+        assert!(limit.tracked_clients() <= 1, "{}", limit.tracked_clients());
     }
 }

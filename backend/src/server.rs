@@ -10,12 +10,14 @@ use axum::http::HeaderValue;
 use tokio::net::TcpListener;
 
 use crate::app::{HttpOptions, router};
+use crate::client_ip::ClientIp;
 use crate::clock::SystemClock;
 use crate::config::{Config, StoreKind};
+use crate::keys::local::{MASTER_KEY_FILE, MasterKeyError, ensure_private_dir};
 use crate::keys::{KeyProvider, KmsKeyProvider, LocalKeyProvider};
 use crate::rate_limit::RateLimit;
 use crate::service::{Limits, Service};
-use crate::store::{DynamoStore, SecretStore, SqliteStore};
+use crate::store::{DynamoStore, SecretStore, SqliteOptions, SqliteStore};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -62,12 +64,6 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
     } else {
         None
     };
-    let keys: Arc<dyn KeyProvider> = match (&config.kms_key_id, &aws) {
-        (Some(key_id), Some(aws)) => {
-            Arc::new(KmsKeyProvider::new(aws_sdk_kms::Client::new(aws), key_id))
-        }
-        _ => Arc::new(LocalKeyProvider::open_or_create(&config.data_dir)?),
-    };
     let store: Arc<dyn SecretStore> = match (config.store, &aws) {
         (StoreKind::Dynamodb, Some(aws)) => {
             let table = config
@@ -76,7 +72,19 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
                 .ok_or_else(|| StartError::Config("--store dynamodb needs --table".into()))?;
             Arc::new(DynamoStore::new(aws_sdk_dynamodb::Client::new(aws), table))
         }
-        _ => Arc::new(SqliteStore::open(&config.data_dir, config.sqlite_sync)?),
+        _ => {
+            ensure_private_dir(&config.data_dir)?;
+            Arc::new(SqliteStore::open_with(
+                &config.data_dir,
+                SqliteOptions::new(config.sqlite_sync),
+            )?)
+        }
+    };
+    let keys: Arc<dyn KeyProvider> = match (&config.kms_key_id, &aws) {
+        (Some(key_id), Some(aws)) => {
+            Arc::new(KmsKeyProvider::new(aws_sdk_kms::Client::new(aws), key_id))
+        }
+        _ => Arc::new(local_master_key(&config.data_dir, store.as_ref()).await?),
     };
     let limits = Limits {
         max_ttl_secs: config.max_ttl.as_secs(),
@@ -95,7 +103,11 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
                 .ok_or_else(|| StartError::Origin(o.to_owned()))
         })
         .transpose()?;
-    let rate_limit = RateLimit::per_minute(config.rate_limit);
+    let client_ip = ClientIp {
+        trusted_proxies: config.trusted_proxies.clone(),
+        cloudfront: config.trust_cloudfront,
+    };
+    let rate_limit = RateLimit::new(config.rate_limit, client_ip, Duration::from_secs(60));
     let options = HttpOptions {
         static_dir: config.static_dir.clone(),
         allowed_origin,
@@ -107,6 +119,41 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
         service,
         rate_limit,
     })
+}
+
+/// The local master key, checked against the one the store recorded at its
+/// first start: a missing or different key file would otherwise mean a new
+/// key, and every stored secret unreadable (a 500 on each reveal, forever).
+pub async fn local_master_key(
+    data_dir: &std::path::Path,
+    store: &dyn SecretStore,
+) -> Result<LocalKeyProvider, StartError> {
+    let recorded = store.master_key_ref().await?;
+    let path = data_dir.join(MASTER_KEY_FILE);
+    let key = match LocalKeyProvider::load(data_dir)? {
+        Some(key) => key,
+        None if recorded.is_some() || store.has_records().await? => {
+            return Err(MasterKeyError::Missing {
+                path,
+                expected: recorded.unwrap_or_else(|| "(not recorded)".into()),
+            }
+            .into());
+        }
+        None => LocalKeyProvider::create(data_dir)?,
+    };
+    match recorded {
+        Some(expected) if expected != key.key_ref() => Err(MasterKeyError::Mismatch {
+            path,
+            expected,
+            found: key.key_ref().to_owned(),
+        }
+        .into()),
+        Some(_) => Ok(key),
+        None => {
+            store.record_master_key(key.key_ref()).await?;
+            Ok(key)
+        }
+    }
 }
 
 /// Binds the listening socket.
@@ -129,11 +176,7 @@ pub async fn serve(
         source,
     })?;
     tracing::info!(%addr, "listening");
-    let maintenance = tokio::spawn(maintain(
-        Arc::clone(&built.service),
-        built.rate_limit.clone(),
-        sweep,
-    ));
+    let maintenance = tokio::spawn(maintain(Arc::clone(&built.service), sweep));
     let result = axum::serve(
         listener,
         built
@@ -146,24 +189,17 @@ pub async fn serve(
     result.map_err(|source| StartError::Listen { addr, source })
 }
 
-/// The periodic sweep of expired secrets and idle rate-limit buckets.
-async fn maintain(
-    service: Arc<Service>,
-    rate_limit: Option<Arc<RateLimit>>,
-    sweep: Option<Duration>,
-) {
-    let mut tick = tokio::time::interval(sweep.unwrap_or(Duration::from_secs(60)));
+/// The periodic sweep of expired secrets. (Idle rate-limit buckets are
+/// pruned by the limiter itself, which works on Lambda too.)
+async fn maintain(service: Arc<Service>, sweep: Option<Duration>) {
+    let Some(every) = sweep else { return };
+    let mut tick = tokio::time::interval(every);
     loop {
         tick.tick().await;
-        if sweep.is_some() {
-            match service.sweep().await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "swept expired secrets"),
-                Err(e) => tracing::warn!(error = %e, "sweep failed"),
-            }
-        }
-        if let Some(limit) = &rate_limit {
-            limit.retain_recent();
+        match service.sweep().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "swept expired secrets"),
+            Err(e) => tracing::warn!(error = %e, "sweep failed"),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! and not a concrete backend.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use sdo_shared::api::{
     CreateRequest, CreateResponse, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TTL_SECS, MAX_VIEWS_LIMIT,
@@ -19,10 +20,37 @@ use sdo_shared::secret::{ManageToken, SecretId, Verifier};
 use crate::clock::Clock;
 use crate::keys::{KeyError, KeyProvider};
 use crate::seal;
-use crate::store::{Failure, Outcome, Record, SealedBlob, SecretStore, StoreError};
+use crate::store::{Failure, OpId, Outcome, Record, SealedBlob, SecretStore, StoreError};
 
-/// A bearer or reveal token as received: 32 bytes, wiped on drop.
-pub type Token = zeroize::Zeroizing<[u8; 32]>;
+/// A bearer or reveal token as received: 32 bytes, wiped on drop, and
+/// printed as `***` so no `{:?}` can leak it.
+pub struct Token(zeroize::Zeroizing<[u8; 32]>);
+
+impl Token {
+    pub fn new(bytes: [u8; 32]) -> Self {
+        Self(zeroize::Zeroizing::new(bytes))
+    }
+
+    pub fn expose(&self) -> &[u8; 32] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token(***)")
+    }
+}
+
+/// When the caller stops waiting for an answer (a Lambda invocation's
+/// deadline). A consuming write is started only if it can finish before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline(pub Instant);
+
+/// How long one store write may take at most (the AWS SDK's operation
+/// timeout of 8 s, plus a margin); with a [`Deadline`], a consuming write
+/// starts only if this much time is left.
+pub const DEFAULT_WRITE_BUDGET: Duration = Duration::from_secs(9);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -54,8 +82,12 @@ pub enum ServiceError {
     NotFound,
     #[error("wrong passphrase")]
     WrongPassphrase { attempts_left: u32 },
+    /// Failed before any consuming write was sent: nothing was used up.
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// A consuming write was sent and its answer lost: it may have happened.
+    #[error("outcome unknown: {0}")]
+    OutcomeUnknown(String),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -64,6 +96,7 @@ impl From<StoreError> for ServiceError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Unavailable(m) => ServiceError::Unavailable(m),
+            StoreError::Ambiguous(m) => ServiceError::OutcomeUnknown(m),
             other => ServiceError::Internal(other.to_string()),
         }
     }
@@ -90,6 +123,7 @@ pub struct Service {
     keys: Arc<dyn KeyProvider>,
     clock: Arc<dyn Clock>,
     limits: Limits,
+    write_budget: Duration,
 }
 
 impl Service {
@@ -104,7 +138,28 @@ impl Service {
             keys,
             clock,
             limits,
+            write_budget: DEFAULT_WRITE_BUDGET,
         }
+    }
+
+    /// How much time a consuming write needs before a [`Deadline`].
+    pub fn with_write_budget(mut self, budget: Duration) -> Self {
+        self.write_budget = budget;
+        self
+    }
+
+    /// A fresh id for one consuming write, once it is sure there is time
+    /// for it: past this point an interrupted request cannot promise that
+    /// nothing was used up.
+    fn start_write(&self, deadline: Option<Deadline>) -> Result<OpId, ServiceError> {
+        if let Some(Deadline(at)) = deadline
+            && at.saturating_duration_since(Instant::now()) <= self.write_budget
+        {
+            return Err(ServiceError::Unavailable(
+                "not enough time left before the deadline to write safely".into(),
+            ));
+        }
+        OpId::generate().map_err(|e| ServiceError::Internal(e.to_string()))
     }
 
     pub fn limits(&self) -> Limits {
@@ -173,7 +228,12 @@ impl Service {
             failed_attempts: 0,
             revealed_at: None,
         };
-        self.store.insert(&record).await?;
+        self.store.insert(&record).await.map_err(|e| match e {
+            // A create that may have happened is harmless to repeat: the
+            // client never got the id, and the orphan expires.
+            StoreError::Ambiguous(m) => ServiceError::Unavailable(m),
+            other => other.into(),
+        })?;
         Ok(CreateResponse {
             id: id.to_string(),
             manage_token: manage_token.expose().to_vec().into(),
@@ -188,7 +248,9 @@ impl Service {
         link_token: &Token,
     ) -> Result<Record, ServiceError> {
         let record = self.store.get(id).await?.ok_or(ServiceError::NotFound)?;
-        let holds_link = record.link_verifier.is_some_and(|v| v.matches(link_token));
+        let holds_link = record
+            .link_verifier
+            .is_some_and(|v| v.matches(link_token.expose()));
         if !holds_link || record.state != State::Waiting || record.is_expired(self.clock.now()) {
             return Err(ServiceError::NotFound);
         }
@@ -213,6 +275,7 @@ impl Service {
         id: &SecretId,
         link_token: &Token,
         reveal_token: &Token,
+        deadline: Option<Deadline>,
     ) -> Result<RevealResponse, ServiceError> {
         let mut opened: Option<Vec<u8>> = None;
         for _ in 0..MAX_CONFLICTS {
@@ -220,11 +283,18 @@ impl Service {
             let now = self.clock.now();
             let proves_passphrase = record
                 .reveal_verifier
-                .is_some_and(|v| v.matches(reveal_token));
+                .is_some_and(|v| v.matches(reveal_token.expose()));
             if !proves_passphrase {
+                let op = self.start_write(deadline)?;
                 match self
                     .store
-                    .record_failure(id, record.failed_attempts, self.limits.max_attempts, now)
+                    .record_failure(
+                        id,
+                        record.failed_attempts,
+                        self.limits.max_attempts,
+                        now,
+                        &op,
+                    )
                     .await?
                 {
                     Outcome::Done(Failure::Counted { failed_attempts }) => {
@@ -242,7 +312,12 @@ impl Service {
             if opened.is_none() {
                 opened = Some(self.unseal(&record).await?);
             }
-            match self.store.take_view(id, record.views_left, now).await? {
+            let op = self.start_write(deadline)?;
+            match self
+                .store
+                .take_view(id, record.views_left, now, &op)
+                .await?
+            {
                 Outcome::Done(views_left) => {
                     return Ok(RevealResponse {
                         blob: opened.take().unwrap_or_default().into(),
@@ -271,11 +346,18 @@ impl Service {
     }
 
     /// Burns with either the link token or the manage token.
-    pub async fn burn(&self, id: &SecretId, token: &Token) -> Result<(), ServiceError> {
+    pub async fn burn(
+        &self,
+        id: &SecretId,
+        token: &Token,
+        deadline: Option<Deadline>,
+    ) -> Result<(), ServiceError> {
         for _ in 0..MAX_CONFLICTS {
             let record = self.store.get(id).await?.ok_or(ServiceError::NotFound)?;
-            let holds_link = record.link_verifier.is_some_and(|v| v.matches(token));
-            let holds_manage = record.manage_verifier.matches(token);
+            let holds_link = record
+                .link_verifier
+                .is_some_and(|v| v.matches(token.expose()));
+            let holds_manage = record.manage_verifier.matches(token.expose());
             let now = self.clock.now();
             if !(holds_link | holds_manage)
                 || record.state != State::Waiting
@@ -283,7 +365,8 @@ impl Service {
             {
                 return Err(ServiceError::NotFound);
             }
-            if let Outcome::Done(()) = self.store.burn(id, now).await? {
+            let op = self.start_write(deadline)?;
+            if let Outcome::Done(()) = self.store.burn(id, now, &op).await? {
                 return Ok(());
             }
         }
@@ -298,7 +381,7 @@ impl Service {
         manage_token: &Token,
     ) -> Result<ReceiptResponse, ServiceError> {
         let record = self.store.get(id).await?.ok_or(ServiceError::NotFound)?;
-        if !record.manage_verifier.matches(manage_token) {
+        if !record.manage_verifier.matches(manage_token.expose()) {
             return Err(ServiceError::NotFound);
         }
         // A tombstone stays truthful after expiry until the sweep removes it;

@@ -5,9 +5,12 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::aws::{self, Proxy};
+use common::aws::{self, Fault, FaultProxy, Proxy};
 use common::{Backend, TestApp};
+use sdo_backend::store::{DynamoStore, SecretStore};
+use sdo_shared::api::State;
 use sdo_shared::payload::Payload;
+use sdo_shared::secret::SecretId;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn records_swapped_between_ids_fail_closed() {
@@ -115,4 +118,96 @@ async fn dynamodb_unreachable_is_503_and_the_secret_survives() {
     let r = app.reveal(&c, None).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
     assert_eq!(app.open(&c, None, &r).as_text(), Some("wait for DynamoDB"));
+}
+
+async fn app_behind_fault_proxy(fault: Fault) -> (TestApp, FaultProxy) {
+    let proxy = FaultProxy::start(&aws::moto_url(), fault).await;
+    let backend = Backend::DynamodbVia {
+        kms: aws::moto_url(),
+        dynamodb: proxy.url.clone(),
+    };
+    (TestApp::new(backend).await, proxy)
+}
+
+/// The record as DynamoDB holds it, read around the proxy.
+async fn stored(app: &TestApp, id: &str) -> sdo_backend::store::Record {
+    let ddb = aws_sdk_dynamodb::Client::new(&aws::sdk_config(&aws::moto_url()).await);
+    let store = DynamoStore::new(ddb, app.aws.as_ref().unwrap().table.clone());
+    let id = SecretId::parse(id).unwrap();
+    store.get(&id).await.unwrap().unwrap()
+}
+
+/// The view's UpdateItem is applied and its answer lost; the SDK's retry
+/// then fails its condition. The store recognises its own write (the old
+/// item carries this request's op id): the client gets the secret and
+/// exactly one view is gone, not two.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_lost_answer_to_a_view_is_recognised_not_taken_twice() {
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropFirstResponse("UpdateItem")).await;
+    let c = app
+        .create_with(&Payload::text("exactly once"), None, 600, 2)
+        .await;
+    let r = app.reveal(&c, None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(app.open(&c, None, &r).as_text(), Some("exactly once"));
+    assert_eq!(proxy.dropped(), 1, "the fault was injected");
+    assert_eq!(r.json["views_left"], 1);
+    let record = stored(&app, &c.id).await;
+    assert_eq!((record.state, record.views_left), (State::Waiting, 1));
+
+    // The same for the last view: the client still gets it.
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropFirstResponse("UpdateItem")).await;
+    let c = app.create("the last view").await;
+    let r = app.reveal(&c, None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(app.open(&c, None, &r).as_text(), Some("the last view"));
+    assert_eq!(proxy.dropped(), 1);
+    assert_eq!(stored(&app, &c.id).await.state, State::Revealed);
+}
+
+/// A wrong passphrase whose answer is lost is counted once, not twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_lost_answer_to_a_wrong_passphrase_counts_once() {
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropFirstResponse("UpdateItem")).await;
+    let c = app
+        .create_with(&Payload::text("guarded"), Some("right"), 600, 1)
+        .await;
+    let r = app.reveal(&c, Some("wrong")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.json);
+    assert_eq!(proxy.dropped(), 1);
+    assert_eq!(r.json["attempts_left"], 4);
+    assert_eq!(stored(&app, &c.id).await.failed_attempts, 1);
+}
+
+/// The write is applied, its answer lost, and the network stays down: the
+/// server cannot tell, and says so (`outcome_unknown`), instead of "nothing
+/// was used up, try again". The record shows the view was indeed taken.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_write_that_may_have_happened_is_outcome_unknown() {
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropResponseThenCut("UpdateItem")).await;
+    let c = app.create("maybe gone").await;
+    let r = app.reveal(&c, None).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.json);
+    assert_eq!(r.json["error"], "outcome_unknown");
+    assert!(
+        r.json["message"].as_str().unwrap().contains("receipt"),
+        "{}",
+        r.json
+    );
+    assert!(r.json.get("blob").is_none());
+    assert_eq!(proxy.dropped(), 1);
+    assert_eq!(stored(&app, &c.id).await.state, State::Revealed);
+}
+
+/// A burn whose answer is lost is recognised too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_lost_answer_to_a_burn_is_recognised() {
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropFirstResponse("UpdateItem")).await;
+    let c = app.create("burn me").await;
+    let r = app
+        .call(Method::DELETE, &c.secret_uri(), Some(&c.manage_token), None)
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.json);
+    assert_eq!(proxy.dropped(), 1);
+    assert_eq!(stored(&app, &c.id).await.state, State::Burned);
 }

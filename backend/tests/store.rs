@@ -7,11 +7,15 @@ mod common;
 use std::sync::Arc;
 
 use common::{Backend, TestApp};
-use sdo_backend::store::{Failure, Outcome, Record, SealedBlob, SecretStore, StoreError};
+use sdo_backend::store::{Failure, OpId, Outcome, Record, SealedBlob, SecretStore, StoreError};
 use sdo_shared::api::State;
 use sdo_shared::secret::{SecretId, Verifier};
 
 const NOW: i64 = 1_000_000;
+
+fn op() -> OpId {
+    OpId::generate().unwrap()
+}
 
 fn record(n: u8, views: u32) -> Record {
     Record {
@@ -90,15 +94,15 @@ async fn take_view_is_conditional((store, _app): (Arc<dyn SecretStore>, TestApp)
     let r = record(2, 2);
     store.insert(&r).await.unwrap();
     assert_eq!(
-        store.take_view(&r.id, 1, NOW).await.unwrap(),
+        store.take_view(&r.id, 1, NOW, &op()).await.unwrap(),
         Outcome::Conflict
     );
     assert_eq!(
-        store.take_view(&r.id, 2, NOW).await.unwrap(),
+        store.take_view(&r.id, 2, NOW, &op()).await.unwrap(),
         Outcome::Done(1)
     );
     assert_eq!(
-        store.take_view(&r.id, 2, NOW).await.unwrap(),
+        store.take_view(&r.id, 2, NOW, &op()).await.unwrap(),
         Outcome::Conflict
     );
     let mid = store.get(&r.id).await.unwrap().unwrap();
@@ -107,7 +111,7 @@ async fn take_view_is_conditional((store, _app): (Arc<dyn SecretStore>, TestApp)
         (State::Waiting, 1, Some(NOW))
     );
     assert_eq!(
-        store.take_view(&r.id, 1, NOW + 5).await.unwrap(),
+        store.take_view(&r.id, 1, NOW + 5, &op()).await.unwrap(),
         Outcome::Done(0)
     );
     let done = store.get(&r.id).await.unwrap().unwrap();
@@ -118,7 +122,7 @@ async fn take_view_is_conditional((store, _app): (Arc<dyn SecretStore>, TestApp)
     );
     assert!(done.manage_verifier.matches(&[3; 32]));
     assert_eq!(
-        store.take_view(&r.id, 0, NOW).await.unwrap(),
+        store.take_view(&r.id, 0, NOW, &op()).await.unwrap(),
         Outcome::Conflict
     );
 }
@@ -128,15 +132,18 @@ async fn writes_refuse_expired_records((store, _app): (Arc<dyn SecretStore>, Tes
     store.insert(&r).await.unwrap();
     let at_expiry = r.expires_at;
     assert_eq!(
-        store.take_view(&r.id, 1, at_expiry).await.unwrap(),
+        store.take_view(&r.id, 1, at_expiry, &op()).await.unwrap(),
         Outcome::Conflict
     );
     assert_eq!(
-        store.burn(&r.id, at_expiry).await.unwrap(),
+        store.burn(&r.id, at_expiry, &op()).await.unwrap(),
         Outcome::Conflict
     );
     assert_eq!(
-        store.record_failure(&r.id, 0, 5, at_expiry).await.unwrap(),
+        store
+            .record_failure(&r.id, 0, 5, at_expiry, &op())
+            .await
+            .unwrap(),
         Outcome::Conflict
     );
     assert!(store.get(&r.id).await.unwrap().unwrap().payload.is_some());
@@ -146,16 +153,16 @@ async fn failures_count_then_lock((store, _app): (Arc<dyn SecretStore>, TestApp)
     let r = record(4, 1);
     store.insert(&r).await.unwrap();
     assert_eq!(
-        store.record_failure(&r.id, 0, 3, NOW).await.unwrap(),
+        store.record_failure(&r.id, 0, 3, NOW, &op()).await.unwrap(),
         Outcome::Done(Failure::Counted { failed_attempts: 1 })
     );
     assert_eq!(
-        store.record_failure(&r.id, 0, 3, NOW).await.unwrap(),
+        store.record_failure(&r.id, 0, 3, NOW, &op()).await.unwrap(),
         Outcome::Conflict
     );
-    store.record_failure(&r.id, 1, 3, NOW).await.unwrap();
+    store.record_failure(&r.id, 1, 3, NOW, &op()).await.unwrap();
     assert_eq!(
-        store.record_failure(&r.id, 2, 3, NOW).await.unwrap(),
+        store.record_failure(&r.id, 2, 3, NOW, &op()).await.unwrap(),
         Outcome::Done(Failure::Locked)
     );
     let locked = store.get(&r.id).await.unwrap().unwrap();
@@ -166,8 +173,14 @@ async fn failures_count_then_lock((store, _app): (Arc<dyn SecretStore>, TestApp)
 async fn burn_and_sweep((store, _app): (Arc<dyn SecretStore>, TestApp)) {
     let r = record(5, 1);
     store.insert(&r).await.unwrap();
-    assert_eq!(store.burn(&r.id, NOW).await.unwrap(), Outcome::Done(()));
-    assert_eq!(store.burn(&r.id, NOW).await.unwrap(), Outcome::Conflict);
+    assert_eq!(
+        store.burn(&r.id, NOW, &op()).await.unwrap(),
+        Outcome::Done(())
+    );
+    assert_eq!(
+        store.burn(&r.id, NOW, &op()).await.unwrap(),
+        Outcome::Conflict
+    );
     let burned = store.get(&r.id).await.unwrap().unwrap();
     assert_eq!(burned.state, State::Burned);
     assert!(burned.payload.is_none());
@@ -183,6 +196,52 @@ async fn burn_and_sweep((store, _app): (Arc<dyn SecretStore>, TestApp)) {
     assert!(store.get(&later.id).await.unwrap().is_some());
 }
 
+/// A consuming write sent again with the same op (as a store's retry after
+/// a lost answer does) never changes the record twice.
+async fn a_repeated_op_changes_nothing_twice((store, _app): (Arc<dyn SecretStore>, TestApp)) {
+    let r = record(7, 3);
+    store.insert(&r).await.unwrap();
+    let view = op();
+    assert_eq!(
+        store.take_view(&r.id, 3, NOW, &view).await.unwrap(),
+        Outcome::Done(2)
+    );
+    let again = store.take_view(&r.id, 3, NOW, &view).await.unwrap();
+    assert!(
+        matches!(again, Outcome::Done(2) | Outcome::Conflict),
+        "{again:?}"
+    );
+    assert_eq!(store.get(&r.id).await.unwrap().unwrap().views_left, 2);
+
+    let failure = op();
+    store
+        .record_failure(&r.id, 0, 5, NOW, &failure)
+        .await
+        .unwrap();
+    store
+        .record_failure(&r.id, 0, 5, NOW, &failure)
+        .await
+        .unwrap();
+    assert_eq!(store.get(&r.id).await.unwrap().unwrap().failed_attempts, 1);
+}
+
+async fn master_key_is_recorded_once((store, _app): (Arc<dyn SecretStore>, TestApp)) {
+    assert_eq!(store.master_key_ref().await.unwrap(), None);
+    assert!(!store.has_records().await.unwrap());
+    store.record_master_key("local:aaaa").await.unwrap();
+    store.record_master_key("local:bbbb").await.unwrap();
+    assert_eq!(
+        store.master_key_ref().await.unwrap().as_deref(),
+        Some("local:aaaa")
+    );
+    // The recorded setting is not a record.
+    assert!(!store.has_records().await.unwrap());
+    store.insert(&record(8, 1)).await.unwrap();
+    assert!(store.has_records().await.unwrap());
+    assert_eq!(store.sweep_expired(NOW + 1000).await.unwrap(), 1);
+    assert!(store.master_key_ref().await.unwrap().is_some());
+}
+
 async fn store_of(backend: Backend) -> (Arc<dyn SecretStore>, TestApp) {
     let app = TestApp::new(backend).await;
     (app.store.clone(), app)
@@ -196,4 +255,6 @@ suite!(
     writes_refuse_expired_records,
     failures_count_then_lock,
     burn_and_sweep,
+    a_repeated_op_changes_nothing_twice,
+    master_key_is_recorded_once,
 );

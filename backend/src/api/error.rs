@@ -93,6 +93,14 @@ impl From<ServiceError> for ApiError {
                     "temporarily unavailable; nothing was consumed, try again",
                 )
             }
+            ServiceError::OutcomeUnknown(cause) => {
+                tracing::warn!(%cause, "outcome unknown");
+                Self::new(
+                    ErrorCode::OutcomeUnknown,
+                    "the server could not confirm whether this used up the secret; \
+                     it may be gone: ask the sender to check the receipt",
+                )
+            }
             ServiceError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 Self::new(ErrorCode::Internal, "internal error")

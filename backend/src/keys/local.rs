@@ -31,6 +31,21 @@ pub enum MasterKeyError {
     TooOpen { path: PathBuf, mode: u32 },
     #[error("{path} must hold exactly 32 bytes")]
     BadLength { path: PathBuf },
+    #[error(
+        "{path} is missing, but the database holds secrets sealed under master key {expected}. \
+         Restore that key file, or move the data directory away to start empty; a new key \
+         would make every stored secret unreadable"
+    )]
+    Missing { path: PathBuf, expected: String },
+    #[error(
+        "{path} is master key {found}, but the database's secrets are sealed under {expected}. \
+         Put the right key file back"
+    )]
+    Mismatch {
+        path: PathBuf,
+        expected: String,
+        found: String,
+    },
 }
 
 #[derive(Debug)]
@@ -41,40 +56,54 @@ pub struct LocalKeyProvider {
 
 impl LocalKeyProvider {
     /// Loads `<data_dir>/master.key`, creating it (and the directory, 0700)
-    /// on first run.
+    /// on first run. The server uses [`LocalKeyProvider::load`] and
+    /// [`LocalKeyProvider::create`] instead, to check the key against the
+    /// database first.
     pub fn open_or_create(data_dir: &Path) -> Result<Self, MasterKeyError> {
+        ensure_private_dir(data_dir)?;
+        match Self::load(data_dir)? {
+            Some(key) => Ok(key),
+            None => Self::create(data_dir),
+        }
+    }
+
+    /// The key in `<data_dir>/master.key`, or `None` if there is no file.
+    pub fn load(data_dir: &Path) -> Result<Option<Self>, MasterKeyError> {
+        let path = data_dir.join(MASTER_KEY_FILE);
+        match fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            _ => Self::load_file(&path).map(Some),
+        }
+    }
+
+    /// Makes a new `<data_dir>/master.key` (0600), durably: the file and
+    /// its directory entry are fsynced before any secret is sealed under it.
+    pub fn create(data_dir: &Path) -> Result<Self, MasterKeyError> {
         let io = |path: &Path| {
             let path = path.to_owned();
             move |source| MasterKeyError::Io { path, source }
         };
-        if !data_dir.exists() {
-            fs::create_dir_all(data_dir).map_err(io(data_dir))?;
-            fs::set_permissions(data_dir, fs::Permissions::from_mode(0o700))
-                .map_err(io(data_dir))?;
-        }
+        ensure_private_dir(data_dir)?;
         let path = data_dir.join(MASTER_KEY_FILE);
-        match OpenOptions::new()
+        let mut file = OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(0o600)
             .open(&path)
-        {
-            Ok(mut file) => {
-                let key = Zeroizing::new(
-                    sdo_shared::random_bytes::<32>()
-                        .map_err(|e| io(&path)(std::io::Error::other(e)))?,
-                );
-                file.write_all(key.as_ref()).map_err(io(&path))?;
-                file.sync_all().map_err(io(&path))?;
-                tracing::info!(path = %path.display(), "created a new master key");
-                Ok(Self::from_key(DataKey::from_bytes(*key)))
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Self::load(&path),
-            Err(e) => Err(io(&path)(e)),
-        }
+            .map_err(io(&path))?;
+        let key = Zeroizing::new(
+            sdo_shared::random_bytes::<32>().map_err(|e| io(&path)(std::io::Error::other(e)))?,
+        );
+        file.write_all(key.as_ref()).map_err(io(&path))?;
+        file.sync_all().map_err(io(&path))?;
+        fs::File::open(data_dir)
+            .and_then(|dir| dir.sync_all())
+            .map_err(io(data_dir))?;
+        tracing::info!(path = %path.display(), "created a new master key");
+        Ok(Self::from_key(DataKey::from_bytes(*key)))
     }
 
-    fn load(path: &Path) -> Result<Self, MasterKeyError> {
+    fn load_file(path: &Path) -> Result<Self, MasterKeyError> {
         let io = |source| MasterKeyError::Io {
             path: path.to_owned(),
             source,
@@ -116,6 +145,19 @@ impl LocalKeyProvider {
     pub fn key_ref(&self) -> &str {
         &self.key_ref
     }
+}
+
+/// Creates the data directory, 0700, if it does not exist.
+pub fn ensure_private_dir(data_dir: &Path) -> Result<(), MasterKeyError> {
+    let io = |source| MasterKeyError::Io {
+        path: data_dir.to_owned(),
+        source,
+    };
+    if !data_dir.exists() {
+        fs::create_dir_all(data_dir).map_err(io)?;
+        fs::set_permissions(data_dir, fs::Permissions::from_mode(0o700)).map_err(io)?;
+    }
+    Ok(())
 }
 
 fn wrap_aad(id: &SecretId) -> Vec<u8> {

@@ -9,19 +9,26 @@ use std::collections::HashMap;
 use async_trait::async_trait;
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
 use aws_sdk_dynamodb::primitives::Blob;
-use aws_sdk_dynamodb::types::AttributeValue;
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnValuesOnConditionCheckFailure};
 use sdo_shared::api::State;
 use sdo_shared::kdf::KdfParams;
 use sdo_shared::secret::{SecretId, Verifier};
 
-use super::{Failure, Outcome, Record, SealedBlob, SecretStore, StoreError};
+use super::{Failure, OpId, Outcome, Record, SealedBlob, SecretStore, StoreError};
 
 type Item = HashMap<String, AttributeValue>;
 
 /// Removed in the same write that makes a tombstone.
 const DROP_PAYLOAD: &str =
-    "REMOVE sealed, server_nonce, wrapped_key, key_ref, link_verifier, reveal_verifier";
+    " REMOVE sealed, server_nonce, wrapped_key, key_ref, link_verifier, reveal_verifier";
+/// The operation id of the last consuming write, so a retried write can
+/// recognise its own lost first attempt.
+const LAST_OP: &str = "last_op";
+/// The one item that is not a secret: settings such as the master key's
+/// reference. Secret ids are 22 base64url characters, so it cannot clash.
+const SETTINGS_ID: &str = "@settings";
 /// The condition every lifecycle write shares.
 const LIVE: &str = "#state = :waiting AND expires_at > :now";
 
@@ -61,6 +68,27 @@ fn classify<E: ProvideErrorMetadata, R>(e: SdkError<E, R>) -> StoreError {
             StoreError::Unavailable("DynamoDB unreachable".into())
         }
         _ => StoreError::Internal("DynamoDB request could not be built".into()),
+    }
+}
+
+/// Whether a failed write certainly changed nothing: it was never sent, or
+/// DynamoDB refused it as invalid. Timeouts, lost connections, 5xx and
+/// throttling (after the SDK's retries, an earlier attempt may have been
+/// applied) leave the outcome open.
+fn certainly_not_applied<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool {
+    match e {
+        SdkError::ConstructionFailure(_) => true,
+        SdkError::ServiceError(se) => matches!(
+            se.err().code(),
+            Some(
+                "ValidationException"
+                    | "ResourceNotFoundException"
+                    | "AccessDeniedException"
+                    | "UnrecognizedClientException"
+                    | "MissingAuthenticationTokenException"
+            )
+        ),
+        _ => false,
     }
 }
 
@@ -204,32 +232,87 @@ fn to_item(r: &Record) -> Result<Item, StoreError> {
     Ok(item)
 }
 
+fn carries(item: Option<&Item>, op: &OpId) -> bool {
+    item.and_then(|i| i.get(LAST_OP))
+        .and_then(|v| v.as_s().ok())
+        .is_some_and(|v| v == op.as_str())
+}
+
 impl DynamoStore {
-    /// One conditional `UpdateItem` on a live record.
+    /// One consuming, conditional `UpdateItem` on a live record: `set` is
+    /// the SET clause, and `drop_payload` makes it a tombstone.
+    ///
+    /// The SDK retries a write whose answer was lost; if the first attempt
+    /// was applied, the retry fails its condition. `ALL_OLD` returns the
+    /// item that failed it, and if that item carries this write's `op`, the
+    /// write is done, not a conflict. Any other lost answer is settled by a
+    /// consistent read of `last_op`, or reported as ambiguous.
     async fn update_live(
         &self,
         id: &SecretId,
-        update: String,
+        set: &str,
+        drop_payload: bool,
         condition: String,
         values: Vec<(&str, AttributeValue)>,
+        op: &OpId,
     ) -> Result<Outcome<()>, StoreError> {
+        let remove = if drop_payload { DROP_PAYLOAD } else { "" };
         let mut req = self
             .client
             .update_item()
             .table_name(&self.table)
             .key("id", s(id.to_string()))
-            .update_expression(update)
+            .update_expression(format!("SET {set}, {LAST_OP} = :op{remove}"))
             .condition_expression(condition)
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
             .expression_attribute_names("#state", "state")
-            .expression_attribute_values(":waiting", s(State::Waiting.as_str()));
+            .expression_attribute_values(":waiting", s(State::Waiting.as_str()))
+            .expression_attribute_values(":op", s(op.as_str()));
         for (k, v) in values {
             req = req.expression_attribute_values(k, v);
         }
-        match req.send().await {
-            Ok(_) => Ok(Outcome::Done(())),
-            Err(e) if is_condition_failure(&e) => Ok(Outcome::Conflict),
-            Err(e) => Err(classify(e)),
+        let e = match req.send().await {
+            Ok(_) => return Ok(Outcome::Done(())),
+            Err(e) => e,
+        };
+        if let SdkError::ServiceError(se) = &e
+            && let UpdateItemError::ConditionalCheckFailedException(failed) = se.err()
+        {
+            return Ok(if carries(failed.item.as_ref(), op) {
+                Outcome::Done(())
+            } else {
+                Outcome::Conflict
+            });
         }
+        if certainly_not_applied(&e) {
+            return Err(classify(e));
+        }
+        let cause = classify(e);
+        tracing::warn!(error = %cause, "a consuming write's answer was lost; checking");
+        match self.last_op(id).await {
+            Ok(Some(last)) if last == op.as_str() => Ok(Outcome::Done(())),
+            _ => Err(StoreError::Ambiguous(cause.to_string())),
+        }
+    }
+
+    /// The `last_op` of a record, read consistently.
+    async fn last_op(&self, id: &SecretId) -> Result<Option<String>, StoreError> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key("id", s(id.to_string()))
+            .projection_expression(LAST_OP)
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(classify)?;
+        Ok(out
+            .item
+            .as_ref()
+            .and_then(|i| i.get(LAST_OP))
+            .and_then(|v| v.as_s().ok())
+            .cloned())
     }
 }
 
@@ -269,20 +352,24 @@ impl SecretStore for DynamoStore {
         id: &SecretId,
         views_left: u32,
         now: i64,
+        op: &OpId,
     ) -> Result<Outcome<u32>, StoreError> {
-        let mut update =
-            "SET views_left = :next, revealed_at = if_not_exists(revealed_at, :now)".to_owned();
+        let mut set =
+            "views_left = :next, revealed_at = if_not_exists(revealed_at, :now)".to_owned();
         let mut values = vec![
             (":seen", n(views_left)),
             (":next", n(views_left.saturating_sub(1))),
             (":now", n(now)),
         ];
-        if views_left == 1 {
-            update.push_str(&format!(", #state = :revealed {DROP_PAYLOAD}"));
+        let last = views_left == 1;
+        if last {
+            set.push_str(", #state = :revealed");
             values.push((":revealed", s(State::Revealed.as_str())));
         }
         let condition = format!("{LIVE} AND views_left = :seen");
-        let written = self.update_live(id, update, condition, values).await?;
+        let written = self
+            .update_live(id, &set, last, condition, values, op)
+            .await?;
         Ok(written.then(views_left.saturating_sub(1)))
     }
 
@@ -292,26 +379,30 @@ impl SecretStore for DynamoStore {
         failed_attempts: u32,
         limit: u32,
         now: i64,
+        op: &OpId,
     ) -> Result<Outcome<Failure>, StoreError> {
-        let mut update = "SET failed_attempts = :failed".to_owned();
+        let mut set = "failed_attempts = :failed".to_owned();
         let mut values = vec![
             (":seen", n(failed_attempts)),
             (":failed", n(failed_attempts + 1)),
             (":now", n(now)),
         ];
-        if Failure::locks(failed_attempts, limit) {
-            update.push_str(&format!(", #state = :locked {DROP_PAYLOAD}"));
+        let locks = Failure::locks(failed_attempts, limit);
+        if locks {
+            set.push_str(", #state = :locked");
             values.push((":locked", s(State::Locked.as_str())));
         }
         let condition = format!("{LIVE} AND failed_attempts = :seen");
-        let written = self.update_live(id, update, condition, values).await?;
+        let written = self
+            .update_live(id, &set, locks, condition, values, op)
+            .await?;
         Ok(Failure::after(written, failed_attempts, limit))
     }
 
-    async fn burn(&self, id: &SecretId, now: i64) -> Result<Outcome<()>, StoreError> {
-        let update = format!("SET #state = :burned {DROP_PAYLOAD}");
+    async fn burn(&self, id: &SecretId, now: i64, op: &OpId) -> Result<Outcome<()>, StoreError> {
         let values = vec![(":burned", s(State::Burned.as_str())), (":now", n(now))];
-        self.update_live(id, update, LIVE.to_owned(), values).await
+        self.update_live(id, "#state = :burned", true, LIVE.to_owned(), values, op)
+            .await
     }
 
     /// DynamoDB's TTL deletes expired items by itself (eventually); this
@@ -352,6 +443,66 @@ impl SecretStore for DynamoStore {
             match page.last_evaluated_key {
                 Some(key) if !key.is_empty() => start = Some(key),
                 _ => return Ok(deleted),
+            }
+        }
+    }
+
+    async fn master_key_ref(&self) -> Result<Option<String>, StoreError> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key("id", s(SETTINGS_ID))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(classify)?;
+        Ok(out
+            .item
+            .as_ref()
+            .and_then(|i| i.get("master_key_ref"))
+            .and_then(|v| v.as_s().ok())
+            .cloned())
+    }
+
+    async fn record_master_key(&self, key_ref: &str) -> Result<(), StoreError> {
+        let result = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key("id", s(SETTINGS_ID))
+            .update_expression("SET master_key_ref = :r")
+            .condition_expression("attribute_not_exists(master_key_ref)")
+            .expression_attribute_values(":r", s(key_ref))
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) if is_condition_failure(&e) => Ok(()),
+            Err(e) => Err(classify(e)),
+        }
+    }
+
+    /// Scans (start-up only): the settings item has no `expires_at`.
+    async fn has_records(&self) -> Result<bool, StoreError> {
+        let mut start: Option<Item> = None;
+        loop {
+            let page = self
+                .client
+                .scan()
+                .table_name(&self.table)
+                .projection_expression("id")
+                .filter_expression("attribute_exists(expires_at)")
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .map_err(classify)?;
+            if !page.items().is_empty() {
+                return Ok(true);
+            }
+            match page.last_evaluated_key {
+                Some(key) if !key.is_empty() => start = Some(key),
+                _ => return Ok(false),
             }
         }
     }

@@ -7,7 +7,7 @@ mod dynamodb;
 mod sqlite;
 
 pub use dynamodb::DynamoStore;
-pub use sqlite::{Durability, SqliteStore};
+pub use sqlite::{Durability, SqliteOptions, SqliteStore};
 
 use async_trait::async_trait;
 use sdo_shared::api::State;
@@ -103,6 +103,25 @@ impl Failure {
     }
 }
 
+/// Names one consuming write (take a view, count a failure, burn), so a
+/// store that has to retry a write whose answer was lost can recognise its
+/// own earlier attempt instead of taking a second view. Random, per request;
+/// it says nothing about the secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpId(String);
+
+impl OpId {
+    pub fn generate() -> Result<Self, StoreError> {
+        let bytes: [u8; 12] = sdo_shared::random_bytes()
+            .map_err(|_| StoreError::Internal("no system randomness".into()))?;
+        Ok(Self(sdo_shared::base64url::encode(&bytes)))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     #[error("a secret with this id already exists")]
@@ -110,6 +129,10 @@ pub enum StoreError {
     /// Unreachable or throttled; nothing was changed.
     #[error("store unavailable: {0}")]
     Unavailable(String),
+    /// A consuming write was sent and its answer lost: it may have been
+    /// applied, and checking again could not tell.
+    #[error("outcome unknown: {0}")]
+    Ambiguous(String),
     #[error("store failure: {0}")]
     Internal(String),
     #[error("stored record is corrupt: {0}")]
@@ -125,6 +148,10 @@ pub trait SecretStore: Send + Sync + std::fmt::Debug {
     /// since expiry deletion (DynamoDB's TTL, the sweep) can lag.
     async fn get(&self, id: &SecretId) -> Result<Option<Record>, StoreError>;
 
+    /// Every consuming write below takes the request's [`OpId`]: if the
+    /// store retries it after a lost answer and finds the change already
+    /// made by that same op, the write is `Done`, not a conflict.
+    ///
     /// Takes one view if the record is still waiting, unexpired at `now`, and
     /// has exactly `views_left` left. Taking the last one makes it a
     /// `Revealed` tombstone, payload deleted, in the same write.
@@ -133,6 +160,7 @@ pub trait SecretStore: Send + Sync + std::fmt::Debug {
         id: &SecretId,
         views_left: u32,
         now: i64,
+        op: &OpId,
     ) -> Result<Outcome<u32>, StoreError>;
 
     /// Counts a wrong passphrase if the record is still waiting, unexpired,
@@ -144,11 +172,22 @@ pub trait SecretStore: Send + Sync + std::fmt::Debug {
         failed_attempts: u32,
         limit: u32,
         now: i64,
+        op: &OpId,
     ) -> Result<Outcome<Failure>, StoreError>;
 
     /// Makes a waiting, unexpired record a `Burned` tombstone.
-    async fn burn(&self, id: &SecretId, now: i64) -> Result<Outcome<()>, StoreError>;
+    async fn burn(&self, id: &SecretId, now: i64, op: &OpId) -> Result<Outcome<()>, StoreError>;
 
     /// Deletes every record whose `expires_at` has passed; returns how many.
     async fn sweep_expired(&self, now: i64) -> Result<u64, StoreError>;
+
+    /// Which master key the store's records are sealed under, as recorded by
+    /// [`SecretStore::record_master_key`]; `None` on a store that has none.
+    async fn master_key_ref(&self) -> Result<Option<String>, StoreError>;
+
+    /// Records `key_ref` as the store's master key unless one is recorded.
+    async fn record_master_key(&self, key_ref: &str) -> Result<(), StoreError>;
+
+    /// Whether any record exists (live or tombstone).
+    async fn has_records(&self) -> Result<bool, StoreError>;
 }

@@ -167,3 +167,140 @@ impl Proxy {
         self.down.send_replace(false);
     }
 }
+
+/// What [`FaultProxy`] does to the next matching request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Relay everything.
+    None,
+    /// Forward the first request whose `X-Amz-Target` ends with the given
+    /// operation, then drop its response (close the connection unanswered):
+    /// the write happens and its answer is lost. Later requests pass.
+    DropFirstResponse(&'static str),
+    /// As `DropFirstResponse`, and refuse every request after it: the
+    /// network went away right after the write was sent.
+    DropResponseThenCut(&'static str),
+}
+
+/// An HTTP/1.1 proxy in front of the emulator that understands just enough
+/// of each request (one per connection) to lose a chosen answer, as a
+/// network does. `dropped()` counts the answers it lost.
+pub struct FaultProxy {
+    pub url: String,
+    dropped: std::sync::Arc<AtomicU32>,
+}
+
+impl FaultProxy {
+    pub async fn start(target: &str, fault: Fault) -> Self {
+        use std::sync::Arc;
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+        let target = target.trim_start_matches("http://").to_owned();
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let dropped = Arc::new(AtomicU32::new(0));
+        let state = Arc::new(Mutex::new((fault, false))); // (fault, cut)
+        let count = Arc::clone(&dropped);
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut client, _)) = listener.accept().await else {
+                    return;
+                };
+                let (target, state, count) = (target.clone(), state.clone(), count.clone());
+                tokio::spawn(async move {
+                    let Some(request) = read_message(&mut client).await else {
+                        return;
+                    };
+                    let head = String::from_utf8_lossy(&request).to_ascii_lowercase();
+                    let drop_this = {
+                        let mut s = state.lock().unwrap();
+                        if s.1 {
+                            return; // cut: close unanswered
+                        }
+                        match s.0 {
+                            Fault::DropFirstResponse(op) | Fault::DropResponseThenCut(op)
+                                if head.contains(&format!(".{}\r\n", op.to_ascii_lowercase())) =>
+                            {
+                                s.1 = matches!(s.0, Fault::DropResponseThenCut(_));
+                                s.0 = Fault::None;
+                                true
+                            }
+                            _ => false,
+                        }
+                    };
+                    let Ok(mut upstream) = tokio::net::TcpStream::connect(&target).await else {
+                        return;
+                    };
+                    if upstream.write_all(&request).await.is_err() {
+                        return;
+                    }
+                    let Some(response) = read_message(&mut upstream).await else {
+                        return;
+                    };
+                    if drop_this {
+                        count.fetch_add(1, Ordering::SeqCst);
+                        return; // the write was applied; its answer is lost
+                    }
+                    let _ = client.write_all(&response).await;
+                    let _ = client.shutdown().await;
+                    let mut rest = Vec::new();
+                    let _ = client.read_to_end(&mut rest).await;
+                });
+            }
+        });
+        Self { url, dropped }
+    }
+
+    pub fn dropped(&self) -> u32 {
+        self.dropped.load(Ordering::SeqCst)
+    }
+}
+
+/// One HTTP/1.1 message (head and a Content-Length body), with
+/// `Connection: close` put in its head so neither side reuses the socket.
+async fn read_message(stream: &mut tokio::net::TcpStream) -> Option<Vec<u8>> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let head_end = loop {
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+        let n = stream.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
+    let length = head.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.eq_ignore_ascii_case("content-length")
+            .then(|| v.trim().parse::<usize>().ok())
+            .flatten()
+    });
+    let length = match length {
+        Some(n) => n,
+        // A response without a length ends when the server closes.
+        None if head.starts_with("HTTP/") => {
+            stream.read_to_end(&mut buf).await.ok()?;
+            buf.len() - head_end
+        }
+        None => 0,
+    };
+    while buf.len() < head_end + length {
+        let n = stream.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    let kept: Vec<&str> = head
+        .trim_end_matches("\r\n")
+        .split("\r\n")
+        .filter(|l| !l.to_ascii_lowercase().starts_with("connection:"))
+        .collect();
+    let mut message = format!("{}\r\nConnection: close\r\n\r\n", kept.join("\r\n")).into_bytes();
+    message.extend_from_slice(&buf[head_end..head_end + length]);
+    Some(message)
+}

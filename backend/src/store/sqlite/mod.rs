@@ -2,16 +2,17 @@
 //!
 //! WAL, so reads never wait for writes; `secure_delete`, so a tombstone's
 //! payload bytes are overwritten in the database file; a `TRUNCATE`
-//! checkpoint after every sweep, so old page images do not linger in the
-//! WAL. Reads use their own connection; writes go through the group-commit
-//! [`writer`], one thread that owns the write connection.
+//! checkpoint on its own timer and after every sweep, so old page images do
+//! not linger in the WAL. Reads use their own connection; writes go through
+//! the group-commit [`writer`], one thread that owns the write connection.
 
 mod schema;
 mod writer;
 
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use async_trait::async_trait;
 use rusqlite::types::Value;
@@ -19,8 +20,8 @@ use rusqlite::{Connection, OptionalExtension};
 use sdo_shared::secret::{SecretId, Verifier};
 
 use self::schema::{DROP_PAYLOAD, classify, corrupt, internal, read_record};
-use self::writer::{CHECKPOINT, Writer};
-use super::{Failure, Outcome, Record, SecretStore, StoreError};
+use self::writer::{Writer, WriterOptions};
+use super::{Failure, OpId, Outcome, Record, SecretStore, StoreError};
 
 pub const DATABASE_FILE: &str = "secrets.db";
 
@@ -35,6 +36,27 @@ pub enum Durability {
     Normal,
 }
 
+/// How the store is run; `SqliteOptions::new(sync)` has the defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct SqliteOptions {
+    pub sync: Durability,
+    /// Writes that may wait for the writer thread before more get 503.
+    pub queue_bound: usize,
+    /// How often the WAL is truncated (when written since); `None`: only
+    /// after a sweep.
+    pub checkpoint_every: Option<Duration>,
+}
+
+impl SqliteOptions {
+    pub fn new(sync: Durability) -> Self {
+        Self {
+            sync,
+            queue_bound: 4096,
+            checkpoint_every: Some(Duration::from_secs(5)),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     reader: Arc<Mutex<Connection>>,
@@ -42,17 +64,36 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
-    /// Opens (or creates) `<data_dir>/secrets.db`.
+    /// Opens (or creates) `<data_dir>/secrets.db` with the default options.
     pub fn open(data_dir: &Path, sync: Durability) -> Result<Self, StoreError> {
+        Self::open_with(data_dir, SqliteOptions::new(sync))
+    }
+
+    /// Opens (or creates) `<data_dir>/secrets.db`.
+    pub fn open_with(data_dir: &Path, options: SqliteOptions) -> Result<Self, StoreError> {
         let path = data_dir.join(DATABASE_FILE);
-        // Only the server's user may read the database, whatever the umask.
-        std::fs::OpenOptions::new()
+        // Only the server's user may read the database, whatever the umask;
+        // like the master key, an existing file others can read is refused.
+        let file = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .mode(0o600)
             .open(&path)
             .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display())))?;
-        let synchronous = match sync {
+        let mode = file
+            .metadata()
+            .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display())))?
+            .permissions()
+            .mode()
+            & 0o777;
+        if mode & 0o077 != 0 {
+            return Err(StoreError::Internal(format!(
+                "{path} is readable by group or others (mode {mode:o}); \
+                 run `chmod 600 {path}` and start again",
+                path = path.display()
+            )));
+        }
+        let synchronous = match options.sync {
             Durability::Full => "FULL",
             Durability::Normal => "NORMAL",
         };
@@ -71,8 +112,35 @@ impl SqliteStore {
         write.execute_batch(schema::SCHEMA).map_err(internal)?;
         Ok(Self {
             reader: Arc::new(Mutex::new(connect()?)),
-            writer: Writer::start(write)?,
+            writer: Writer::start(
+                write,
+                WriterOptions {
+                    queue_bound: options.queue_bound.max(1),
+                    checkpoint_every: options.checkpoint_every,
+                },
+            )?,
         })
+    }
+
+    /// Writes waiting for the writer thread (a gauge for operators).
+    pub fn queue_depth(&self) -> usize {
+        self.writer.queue_depth()
+    }
+
+    /// One read on the reader connection, off the async threads.
+    async fn read<T: Send + 'static>(
+        &self,
+        query: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let reader = Arc::clone(&self.reader);
+        tokio::task::spawn_blocking(move || {
+            let conn = reader
+                .lock()
+                .map_err(|_| StoreError::Internal("reader mutex poisoned".into()))?;
+            query(&conn)
+        })
+        .await
+        .map_err(|e| StoreError::Internal(format!("store task failed: {e}")))?
     }
 
     /// A conditional write: one changed row is `Done`, none a conflict.
@@ -134,18 +202,13 @@ impl SecretStore for SqliteStore {
 
     async fn get(&self, id: &SecretId) -> Result<Option<Record>, StoreError> {
         let id = id.to_string();
-        let reader = Arc::clone(&self.reader);
-        tokio::task::spawn_blocking(move || {
-            let conn = reader
-                .lock()
-                .map_err(|_| StoreError::Internal("reader mutex poisoned".into()))?;
+        self.read(move |conn| {
             conn.query_row("SELECT * FROM secrets WHERE id = ?1", [id], read_record)
                 .optional()
                 .map_err(classify)?
                 .transpose()
         })
         .await
-        .map_err(|e| StoreError::Internal(format!("store task failed: {e}")))?
     }
 
     async fn take_view(
@@ -153,6 +216,8 @@ impl SecretStore for SqliteStore {
         id: &SecretId,
         views_left: u32,
         now: i64,
+        // One transaction either commits or not: nothing to recognise later.
+        _op: &OpId,
     ) -> Result<Outcome<u32>, StoreError> {
         let last = if views_left == 1 {
             format!(", state = 'revealed', {DROP_PAYLOAD}")
@@ -176,6 +241,7 @@ impl SecretStore for SqliteStore {
         failed_attempts: u32,
         limit: u32,
         now: i64,
+        _op: &OpId,
     ) -> Result<Outcome<Failure>, StoreError> {
         let lock = if Failure::locks(failed_attempts, limit) {
             format!(", state = 'locked', {DROP_PAYLOAD}")
@@ -191,7 +257,7 @@ impl SecretStore for SqliteStore {
         Ok(Failure::after(written, failed_attempts, limit))
     }
 
-    async fn burn(&self, id: &SecretId, now: i64) -> Result<Outcome<()>, StoreError> {
+    async fn burn(&self, id: &SecretId, now: i64, _op: &OpId) -> Result<Outcome<()>, StoreError> {
         let sql = format!(
             "UPDATE secrets SET state = 'burned', {DROP_PAYLOAD}
              WHERE id = ?1 AND state = 'waiting' AND expires_at > ?2"
@@ -209,7 +275,38 @@ impl SecretStore for SqliteStore {
             )
             .await?;
         // Old page images in the WAL still hold what was just deleted.
-        self.writer.execute(CHECKPOINT.into(), vec![]).await?;
+        self.writer.checkpoint().await?;
         Ok(deleted as u64)
+    }
+
+    async fn master_key_ref(&self) -> Result<Option<String>, StoreError> {
+        self.read(|conn| {
+            conn.query_row(
+                "SELECT value FROM settings WHERE name = 'master_key_ref'",
+                [],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(classify)
+        })
+        .await
+    }
+
+    async fn record_master_key(&self, key_ref: &str) -> Result<(), StoreError> {
+        let sql = "INSERT OR IGNORE INTO settings (name, value) VALUES ('master_key_ref', ?1)";
+        self.writer
+            .execute(sql.into(), vec![key_ref.to_owned().into()])
+            .await
+            .map(drop)
+    }
+
+    async fn has_records(&self) -> Result<bool, StoreError> {
+        self.read(|conn| {
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM secrets)", [], |row| {
+                row.get(0)
+            })
+            .map_err(classify)
+        })
+        .await
     }
 }

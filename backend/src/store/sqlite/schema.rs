@@ -29,6 +29,10 @@ CREATE TABLE IF NOT EXISTS secrets (
     revealed_at     INTEGER
 ) STRICT;
 CREATE INDEX IF NOT EXISTS secrets_expires_at ON secrets (expires_at);
+CREATE TABLE IF NOT EXISTS settings (
+    name  TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
 ";
 
 /// What every tombstone loses in the same write that makes it.

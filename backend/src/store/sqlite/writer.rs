@@ -6,8 +6,16 @@
 //! Each write is a single statement whose conditions SQLite evaluates in
 //! order inside the transaction, so batching changes no write's meaning; a
 //! statement that fails (a duplicate id) fails alone.
+//!
+//! The queue is bounded: when it is full a write is refused at once (503,
+//! nothing written) instead of piling up. A write whose requester has gone
+//! (its HTTP request was cancelled while the write waited in the queue) is
+//! skipped: nobody would receive what it consumes.
 
-use std::sync::mpsc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, TrySendError};
+use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 use rusqlite::types::Value;
@@ -18,31 +26,55 @@ use crate::store::StoreError;
 
 /// Most writes one transaction takes; a bound on a batch's latency.
 const MAX_BATCH: usize = 256;
+/// How often a busy checkpoint is tried again before waiting for the next tick.
+const CHECKPOINT_TRIES: u32 = 5;
+
+enum Work {
+    Write {
+        sql: String,
+        params: Vec<Value>,
+    },
+    /// `PRAGMA wal_checkpoint(TRUNCATE)`, outside any transaction.
+    Checkpoint,
+}
 
 struct Job {
-    sql: String,
-    params: Vec<Value>,
+    work: Work,
     /// Rows changed, sent once the transaction has committed.
     reply: oneshot::Sender<Result<usize, StoreError>>,
 }
 
-#[derive(Debug, Clone)]
-pub(super) struct Writer {
-    jobs: mpsc::Sender<Job>,
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WriterOptions {
+    /// Writes that may wait for the writer; more are refused.
+    pub queue_bound: usize,
+    /// Truncate the WAL this often (when anything was written since), so
+    /// sealed bytes of a destroyed secret do not stay in it.
+    pub checkpoint_every: Option<Duration>,
 }
 
-/// A statement to run after the batch commits, outside any transaction.
-pub(super) const CHECKPOINT: &str = "PRAGMA wal_checkpoint(TRUNCATE)";
+#[derive(Debug, Clone)]
+pub(super) struct Writer {
+    jobs: mpsc::SyncSender<Job>,
+    depth: Arc<AtomicUsize>,
+}
 
 impl Writer {
     /// Starts the writer thread; it ends when the last `Writer` is dropped.
-    pub(super) fn start(conn: Connection) -> Result<Self, StoreError> {
-        let (jobs, queue) = mpsc::channel::<Job>();
+    pub(super) fn start(conn: Connection, options: WriterOptions) -> Result<Self, StoreError> {
+        let (jobs, queue) = mpsc::sync_channel::<Job>(options.queue_bound);
+        let depth = Arc::new(AtomicUsize::new(0));
+        let thread_depth = Arc::clone(&depth);
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || run(conn, queue))
+            .spawn(move || run(conn, queue, thread_depth, options.checkpoint_every))
             .map_err(|e| StoreError::Internal(format!("cannot start the writer: {e}")))?;
-        Ok(Self { jobs })
+        Ok(Self { jobs, depth })
+    }
+
+    /// Writes waiting for the writer thread.
+    pub(super) fn queue_depth(&self) -> usize {
+        self.depth.load(Ordering::Relaxed)
     }
 
     /// Runs one write statement; returns the rows it changed once committed.
@@ -51,51 +83,130 @@ impl Writer {
         sql: String,
         params: Vec<Value>,
     ) -> Result<usize, StoreError> {
+        self.submit(Work::Write { sql, params }).await
+    }
+
+    /// Truncates the WAL now.
+    pub(super) async fn checkpoint(&self) -> Result<usize, StoreError> {
+        self.submit(Work::Checkpoint).await
+    }
+
+    async fn submit(&self, work: Work) -> Result<usize, StoreError> {
         let (reply, answer) = oneshot::channel();
-        self.jobs
-            .send(Job { sql, params, reply })
-            .map_err(|_| StoreError::Internal("the SQLite writer has stopped".into()))?;
-        answer
-            .await
-            .map_err(|_| StoreError::Internal("the SQLite writer dropped a write".into()))?
+        // Counted before the send, so the thread never decrements first.
+        self.depth.fetch_add(1, Ordering::Relaxed);
+        if let Err(e) = self.jobs.try_send(Job { work, reply }) {
+            self.depth.fetch_sub(1, Ordering::Relaxed);
+            return Err(match e {
+                TrySendError::Full(_) => StoreError::Unavailable("the write queue is full".into()),
+                TrySendError::Disconnected(_) => {
+                    StoreError::Internal("the SQLite writer has stopped".into())
+                }
+            });
+        }
+        answer.await.map_err(|_| {
+            // The thread took the job and died without answering: the write
+            // may or may not have committed.
+            StoreError::Ambiguous("the SQLite writer dropped a write".into())
+        })?
     }
 }
 
-fn run(conn: Connection, queue: mpsc::Receiver<Job>) {
-    while let Ok(first) = queue.recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match queue.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
+fn run(
+    conn: Connection,
+    queue: mpsc::Receiver<Job>,
+    depth: Arc<AtomicUsize>,
+    checkpoint_every: Option<Duration>,
+) {
+    let mut dirty = false;
+    let mut last_checkpoint = Instant::now();
+    loop {
+        let first = match checkpoint_every {
+            Some(every) => {
+                let wait = every.saturating_sub(last_checkpoint.elapsed());
+                match queue.recv_timeout(wait) {
+                    Ok(job) => Some(job),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            None => match queue.recv() {
+                Ok(job) => Some(job),
+                Err(_) => return,
+            },
+        };
+        if let Some(first) = first {
+            let mut batch = vec![first];
+            while batch.len() < MAX_BATCH {
+                match queue.try_recv() {
+                    Ok(job) => batch.push(job),
+                    Err(_) => break,
+                }
+            }
+            depth.fetch_sub(batch.len(), Ordering::Relaxed);
+            let (checkpoints, writes): (Vec<Job>, Vec<Job>) = batch
+                .into_iter()
+                .partition(|j| matches!(j.work, Work::Checkpoint));
+            dirty |= commit_batch(&conn, writes);
+            for job in checkpoints {
+                let _ = job.reply.send(checkpoint(&conn).map(|()| 0));
+                last_checkpoint = Instant::now();
+                dirty = false;
             }
         }
-        // The checkpoint cannot run inside a transaction.
-        let (checkpoints, writes): (Vec<Job>, Vec<Job>) =
-            batch.into_iter().partition(|j| j.sql == CHECKPOINT);
-        commit_batch(&conn, writes);
-        for job in checkpoints {
-            let result = conn.query_row(CHECKPOINT, [], |_| Ok(0)).map_err(classify);
-            let _ = job.reply.send(result);
+        if let Some(every) = checkpoint_every
+            && dirty
+            && last_checkpoint.elapsed() >= every
+        {
+            match checkpoint(&conn) {
+                Ok(()) => dirty = false,
+                Err(e) => tracing::warn!(error = %e, "WAL checkpoint did not complete"),
+            }
+            last_checkpoint = Instant::now();
         }
     }
 }
 
-fn commit_batch(conn: &Connection, batch: Vec<Job>) {
+/// A `TRUNCATE` checkpoint that really truncated. SQLite reports "busy"
+/// in the result row, not as an error, when a reader kept it from copying
+/// every frame; the WAL then still holds old pages, so try again.
+fn checkpoint(conn: &Connection) -> Result<(), StoreError> {
+    for attempt in 1..=CHECKPOINT_TRIES {
+        let busy: i64 = conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))
+            .map_err(classify)?;
+        if busy == 0 {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(10 * u64::from(attempt)));
+    }
+    Err(StoreError::Unavailable(
+        "the WAL checkpoint stayed busy".into(),
+    ))
+}
+
+/// Commits the live jobs of `batch`; whether anything was written.
+fn commit_batch(conn: &Connection, batch: Vec<Job>) -> bool {
+    // A job whose requester is gone would consume a view (or burn) for
+    // nobody. Skipping it is safe: the requester never got an answer.
+    let batch: Vec<Job> = batch.into_iter().filter(|j| !j.reply.is_closed()).collect();
     if batch.is_empty() {
-        return;
+        return false;
     }
     if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
         let e = classify(e);
         for job in batch {
             let _ = job.reply.send(Err(e.clone()));
         }
-        return;
+        return false;
     }
     let mut results = Vec::with_capacity(batch.len());
     for job in &batch {
+        let Work::Write { sql, params } = &job.work else {
+            continue;
+        };
         results.push(
-            conn.execute(&job.sql, rusqlite::params_from_iter(job.params.iter()))
+            conn.execute(sql, rusqlite::params_from_iter(params.iter()))
                 .map_err(classify),
         );
         // Some errors (disk full, I/O) make SQLite roll the whole transaction
@@ -106,7 +217,7 @@ fn commit_batch(conn: &Connection, batch: Vec<Job>) {
             for job in batch {
                 let _ = job.reply.send(Err(e.clone()));
             }
-            return;
+            return false;
         }
     }
     match conn.execute_batch("COMMIT") {
@@ -114,6 +225,7 @@ fn commit_batch(conn: &Connection, batch: Vec<Job>) {
             for (job, result) in batch.into_iter().zip(results) {
                 let _ = job.reply.send(result);
             }
+            true
         }
         Err(e) => {
             let _ = conn.execute_batch("ROLLBACK");
@@ -121,6 +233,7 @@ fn commit_batch(conn: &Connection, batch: Vec<Job>) {
             for job in batch {
                 let _ = job.reply.send(Err(e.clone()));
             }
+            false
         }
     }
 }
