@@ -79,6 +79,11 @@ test("create without a passphrase; reveal and copy in a fresh browser; the secon
   await page.waitForSelector("#receipt-state");
   assert.equal(await page.textContent("#receipt-state"), "Revealed");
   await shot(page, "06-receipt-revealed");
+  // The receipt's token leaves the address bar and history, like the key.
+  const token = receipt.split("/").pop();
+  assert.ok(!(await page.evaluate(() => location.href)).includes(token));
+  await page.reload();
+  await page.waitForSelector("#receipt-token-removed");
   clean(sender, recipient, late);
 });
 

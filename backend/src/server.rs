@@ -49,7 +49,7 @@ pub struct Built {
 pub async fn aws_config() -> aws_config::SdkConfig {
     let timeouts = aws_config::timeout::TimeoutConfig::builder()
         .connect_timeout(Duration::from_secs(2))
-        .operation_timeout(Duration::from_secs(8))
+        .operation_timeout(Duration::from_secs(5))
         .build();
     aws_config::defaults(aws_config::BehaviorVersion::latest())
         .timeout_config(timeouts)

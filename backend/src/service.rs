@@ -47,10 +47,11 @@ impl std::fmt::Debug for Token {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Deadline(pub Instant);
 
-/// How long one store write may take at most (the AWS SDK's operation
-/// timeout of 8 s, plus a margin); with a [`Deadline`], a consuming write
-/// starts only if this much time is left.
-pub const DEFAULT_WRITE_BUDGET: Duration = Duration::from_secs(9);
+/// How long one consuming write may take at most: the AWS SDK's operation
+/// timeout (5 s, `server::aws_config`), once for the write and once for the
+/// read that settles a lost answer, plus a margin. With a [`Deadline`], a
+/// consuming write starts only if this much time is left.
+pub const DEFAULT_WRITE_BUDGET: Duration = Duration::from_secs(11);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -403,5 +404,24 @@ impl Service {
     /// Deletes expired records; run periodically.
     pub async fn sweep(&self) -> Result<u64, ServiceError> {
         Ok(self.store.sweep_expired(self.clock.now()).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_never_print() {
+        let token = Token::new([0xab; 32]);
+        let shown = format!(
+            "{token:?} {:?}",
+            crate::api::extract::Bearer(Token::new([0xab; 32]))
+        );
+        assert!(
+            !shown.contains("171") && !shown.to_lowercase().contains("ab, "),
+            "{shown}"
+        );
+        assert!(shown.contains("***"), "{shown}");
     }
 }

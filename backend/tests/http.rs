@@ -218,3 +218,100 @@ fn help_explains_every_flag() {
         assert!(help.contains(flag), "{flag} missing from --help");
     }
 }
+
+/// Forwarding headers from a peer that is not a trusted proxy change
+/// nothing (a client cannot pick its own bucket); from a trusted proxy, the
+/// client it names gets its own bucket.
+#[tokio::test]
+async fn forwarded_addresses_count_only_from_trusted_proxies() {
+    use sdo_backend::client_ip::ClientIp;
+
+    let client_ip = ClientIp {
+        trusted_proxies: ClientIp::parse_proxies("10.0.0.0/8").unwrap(),
+        cloudfront: false,
+    };
+    let options = HttpOptions {
+        rate_limit: RateLimit::new(2, client_ip, Duration::from_secs(60)),
+        ..Default::default()
+    };
+    let app = TestApp::with(Backend::Sqlite, Default::default(), options).await;
+    let from = |peer: [u8; 4], forwarded: &str| {
+        let router = app.router.clone();
+        let mut request = Request::get("/api/v1/health")
+            .header("x-forwarded-for", forwarded)
+            .header("cloudfront-viewer-address", format!("{forwarded}:443"))
+            .body(axum::body::Body::empty())
+            .unwrap();
+        // What axum's server puts there for a TCP peer.
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(SocketAddr::from((peer, 5000))));
+        async move {
+            use tower::ServiceExt;
+            router.oneshot(request).await.unwrap().status()
+        }
+    };
+    let untrusted = [198, 51, 100, 1];
+    assert_eq!(from(untrusted, "203.0.113.1").await, StatusCode::OK);
+    assert_eq!(from(untrusted, "203.0.113.2").await, StatusCode::OK);
+    // Rotating spoofed addresses does not escape the peer's own budget.
+    assert_eq!(
+        from(untrusted, "203.0.113.3").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+
+    let proxy = [10, 0, 0, 2];
+    assert_eq!(from(proxy, "203.0.113.1").await, StatusCode::OK);
+    assert_eq!(from(proxy, "1.1.1.1, 203.0.113.1").await, StatusCode::OK);
+    assert_eq!(
+        from(proxy, "203.0.113.1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Another client behind the same proxy is not held back.
+    assert_eq!(from(proxy, "203.0.113.9").await, StatusCode::OK);
+}
+
+/// A consuming request is exempt from the request timeout, but its body is
+/// not: a client that never finishes sending gets 503 in time, and the
+/// secret is untouched.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reveal_body_that_never_arrives_times_out_and_consumes_nothing() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let options = HttpOptions {
+        request_timeout: Duration::from_millis(300),
+        ..Default::default()
+    };
+    let app = TestApp::with(Backend::Sqlite, Default::default(), options).await;
+    let c = app.create("slow client").await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = app.router.clone();
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+    });
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "POST {}/reveal HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{{\"reveal_token\":",
+        c.secret_uri(),
+        c.link_token()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let started = Instant::now();
+    let mut answer = vec![0u8; 4096];
+    let n = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut answer))
+        .await
+        .expect("an answer before the client finishes")
+        .unwrap();
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.contains("\"unavailable\""), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(3));
+    let receipt = app.receipt(&c).await;
+    assert_eq!(receipt.json["state"], "waiting");
+}

@@ -163,3 +163,58 @@ async fn rate_limit_keys_on_api_gateway_source_ip() {
         StatusCode::OK
     );
 }
+
+/// An invocation whose deadline is nearer than a store write may take
+/// starts no consuming write: 503, and the secret is untouched. With time
+/// enough, the same reveal works.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reveal_too_close_to_the_deadline_consumes_nothing() {
+    use lambda_http::RequestExt;
+
+    let test = TestApp::new(Backend::Sqlite).await;
+    let app = with_source_ip(test.router.clone());
+    let c = test.create("not yet").await;
+    let reveal = json!({"reveal_token": c.reveal_token(None)});
+    let event = event(
+        "POST",
+        &format!("{}/reveal", c.secret_uri()),
+        Some(&c.link_token()),
+        Some(&reveal),
+        "192.0.2.10",
+    );
+    let with_deadline = |ms_left: u64| {
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64;
+        let mut context = lambda_http::Context::default();
+        context.deadline = now_ms + ms_left;
+        lambda_http::request::from_str(&event)
+            .unwrap()
+            .with_lambda_context(context)
+    };
+    let send = |request: lambda_http::Request| {
+        let app = app.clone();
+        async move {
+            let response = app.oneshot(request).await.unwrap();
+            let status = response.status();
+            let bytes = response.into_body().collect().await.unwrap().to_bytes();
+            (status, serde_json::from_slice::<Value>(&bytes).unwrap())
+        }
+    };
+
+    let (status, body) = send(with_deadline(3_000)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert_eq!(body["error"], "unavailable");
+    let receipt = test.receipt(&c).await;
+    assert_eq!(
+        (
+            receipt.json["state"].as_str(),
+            receipt.json["views_left"].as_u64()
+        ),
+        (Some("waiting"), Some(1))
+    );
+
+    let (status, body) = send(with_deadline(30_000)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}

@@ -42,6 +42,9 @@ pub enum ApiError {
     /// 400 with the server's message, which names the field.
     Invalid(String),
     Unavailable,
+    /// A consuming request (reveal, burn) may or may not have happened: the
+    /// server lost the answer of its own write. Not to be retried blindly.
+    OutcomeUnknown,
     /// Any other status.
     Server(u16),
     /// A 2xx whose body is not what the protocol says.
@@ -72,6 +75,9 @@ impl ApiError {
             ApiError::Invalid(message) => format!("The server refused the request: {message}"),
             ApiError::Unavailable => {
                 "The server is busy or a service it depends on is down. Nothing was used up; try again in a moment.".into()
+            }
+            ApiError::OutcomeUnknown => {
+                "The server could not confirm whether this used up the secret. It may be gone: ask the sender to check the receipt before anyone tries again.".into()
             }
             ApiError::Server(status) => {
                 format!("The server had a problem (HTTP {status}). Try again in a moment.")
@@ -209,7 +215,9 @@ async fn send(request: Request) -> Result<Response, ApiError> {
 pub fn error_from(status: u16, body: Option<ErrorBody>, retry_after: Option<u32>) -> ApiError {
     let code = body.as_ref().map(|b| b.error);
     match (status, code) {
-        (_, Some(ErrorCode::WrongPassphrase)) | (403, None) => ApiError::WrongPassphrase {
+        // A 403 without our body is a proxy's or a firewall's refusal, not a
+        // wrong passphrase, and says nothing about the secret.
+        (_, Some(ErrorCode::WrongPassphrase)) => ApiError::WrongPassphrase {
             attempts_left: body.and_then(|b| b.attempts_left).unwrap_or(0),
         },
         (_, Some(ErrorCode::NotFound)) | (404, None) => ApiError::NotFound,
@@ -220,6 +228,7 @@ pub fn error_from(status: u16, body: Option<ErrorBody>, retry_after: Option<u32>
         (_, Some(ErrorCode::InvalidRequest)) => {
             ApiError::Invalid(body.map(|b| b.message).unwrap_or_default())
         }
+        (_, Some(ErrorCode::OutcomeUnknown)) => ApiError::OutcomeUnknown,
         (_, Some(ErrorCode::Unavailable)) | (503, None) => ApiError::Unavailable,
         (status, _) => ApiError::Server(status),
     }
@@ -261,6 +270,12 @@ mod tests {
         );
         assert_eq!(error_from(502, None, None), ApiError::Server(502));
         assert_eq!(error_from(503, None, None), ApiError::Unavailable);
+        // A WAF's bare 403 is not "wrong passphrase, destroyed".
+        assert_eq!(error_from(403, None, None), ApiError::Server(403));
+        let unknown = error_from(503, body(ErrorCode::OutcomeUnknown, None), None);
+        assert_eq!(unknown, ApiError::OutcomeUnknown);
+        assert!(!unknown.is_retryable());
+        assert!(unknown.message().contains("receipt"));
         assert!(ApiError::Network.is_retryable());
         assert!(!ApiError::NotFound.is_retryable());
         assert!(

@@ -43,6 +43,9 @@ pub fn app(props: &AppProps) -> Html {
             <ReceiptPage key={id.to_string()} id={*id} manage_token={manage_token.clone()} />
         },
         Route::KeyRemoved => html! { <LinkProblemPage problem={LinkProblem::KeyRemoved} /> },
+        Route::ReceiptTokenRemoved => html! {
+            <LinkProblemPage problem={LinkProblem::ReceiptTokenRemoved} />
+        },
         Route::Damaged(why) => html! {
             <LinkProblemPage problem={LinkProblem::Damaged(why.clone())} />
         },

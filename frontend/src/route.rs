@@ -8,8 +8,9 @@
 //! | `#/s/{id}/{link_key}` | reveal |
 //! | `#/s/{id}` | reveal, after the key was scrubbed from the address bar |
 //! | `#/r/{id}/{manage_token}` | receipt |
+//! | `#/r/{id}` | receipt, after the token was scrubbed from the address bar |
 
-use sdo_shared::link::{self, Fragment, LinkError, SHARE_ROUTE};
+use sdo_shared::link::{self, Fragment, LinkError, RECEIPT_ROUTE, SHARE_ROUTE};
 use sdo_shared::secret::{LinkKey, ManageToken, SecretId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub enum Route {
         id: SecretId,
         manage_token: ManageToken,
     },
+    /// A receipt link whose token this tab scrubbed, then was reloaded.
+    ReceiptTokenRemoved,
     /// Looks like one of our links, but a part is damaged.
     Damaged(String),
     NotFound,
@@ -48,6 +51,9 @@ impl Route {
                     (Some(SHARE_ROUTE), Some(id), None) if SecretId::parse(id).is_ok() => {
                         Route::KeyRemoved
                     }
+                    (Some(RECEIPT_ROUTE), Some(id), None) if SecretId::parse(id).is_ok() => {
+                        Route::ReceiptTokenRemoved
+                    }
                     _ => Route::NotFound,
                 }
             }
@@ -55,10 +61,12 @@ impl Route {
     }
 
     /// What the address bar should show instead of this route, if the route
-    /// carries a key that must not stay there.
+    /// carries a key or token that must not stay there (nor in history, a
+    /// screenshot, or a shared screen).
     pub fn scrubbed_hash(&self) -> Option<String> {
         match self {
             Route::Reveal { id, .. } => Some(format!("#/{SHARE_ROUTE}/{id}")),
+            Route::Receipt { id, .. } => Some(format!("#/{RECEIPT_ROUTE}/{id}")),
             _ => None,
         }
     }
@@ -110,10 +118,15 @@ mod tests {
             Route::Damaged(_)
         ));
         assert_eq!(Route::parse("#/about"), Route::NotFound);
-        assert_eq!(Route::parse(&format!("#/r/{ID}")), Route::NotFound);
         assert_eq!(
-            Route::parse(&format!("#/r/{ID}/{KEY}")).scrubbed_hash(),
-            None
+            Route::parse(&format!("#/r/{ID}")),
+            Route::ReceiptTokenRemoved
+        );
+        assert_eq!(
+            Route::parse(&format!("#/r/{ID}/{KEY}"))
+                .scrubbed_hash()
+                .as_deref(),
+            Some("#/r/AQEBAQEBAQEBAQEBAQEBAQ")
         );
     }
 }

@@ -40,7 +40,7 @@ use sdo_backend::clock::ManualClock;
 use sdo_backend::keys::{KeyError, KeyProvider, KmsKeyProvider, LocalKeyProvider, NewDataKey};
 use sdo_backend::seal::DataKey;
 use sdo_backend::service::{Limits, Service};
-use sdo_backend::store::{Durability, DynamoStore, SecretStore, SqliteStore};
+use sdo_backend::store::{Durability, DynamoStore, SecretStore, SqliteOptions, SqliteStore};
 use sdo_shared::base64url;
 use sdo_shared::client::{self, Protection};
 use sdo_shared::kdf::{self, KdfParams};
@@ -54,6 +54,8 @@ use tower::ServiceExt;
 pub enum Backend {
     /// SQLite in a temporary data directory, with the local master key.
     Sqlite,
+    /// The same, with other store options (queue bound, checkpoints).
+    SqliteWith(SqliteOptions),
     /// DynamoDB and KMS on `moto_server`.
     Dynamodb,
     /// DynamoDB and KMS on `moto_server`, each reached through its own URL
@@ -138,6 +140,8 @@ pub struct TestApp {
     pub clock: Arc<ManualClock>,
     pub dir: tempfile::TempDir,
     pub aws: Option<AwsNames>,
+    /// The concrete store, on SQLite (for its queue depth).
+    pub sqlite: Option<Arc<SqliteStore>>,
 }
 
 /// What the creator keeps after creating a secret.
@@ -197,11 +201,16 @@ impl TestApp {
     pub async fn with(backend: Backend, limits: Limits, options: HttpOptions) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let mut aws_names = None;
+        let mut sqlite = None;
+        let mut open_sqlite = |options| {
+            let store = Arc::new(SqliteStore::open_with(dir.path(), options).unwrap());
+            sqlite = Some(Arc::clone(&store));
+            let keys = Arc::new(LocalKeyProvider::open_or_create(dir.path()).unwrap());
+            (store as Arc<dyn SecretStore>, keys as Arc<dyn KeyProvider>)
+        };
         let (store, keys): (Arc<dyn SecretStore>, Arc<dyn KeyProvider>) = match backend {
-            Backend::Sqlite => (
-                Arc::new(SqliteStore::open(dir.path(), Durability::Full).unwrap()),
-                Arc::new(LocalKeyProvider::open_or_create(dir.path()).unwrap()),
-            ),
+            Backend::Sqlite => open_sqlite(SqliteOptions::new(Durability::Full)),
+            Backend::SqliteWith(options) => open_sqlite(options),
             Backend::Dynamodb => {
                 let url = aws::moto_url();
                 aws_parts(&url, &url, &mut aws_names).await
@@ -230,6 +239,7 @@ impl TestApp {
             clock,
             dir,
             aws: aws_names,
+            sqlite,
         }
     }
 

@@ -7,6 +7,8 @@ pub enum LinkProblem {
     /// `#/s/{id}` without its key: this tab read the key and scrubbed it
     /// from the address bar; a reload cannot bring it back.
     KeyRemoved,
+    /// `#/r/{id}` without its token, for the same reason.
+    ReceiptTokenRemoved,
     /// A link with a damaged part (what the parser said).
     Damaged(String),
     NotFound,
@@ -23,7 +25,12 @@ pub fn link_problem_page(props: &LinkProblemPageProps) -> Html {
         LinkProblem::KeyRemoved => (
             "key-removed",
             "Open the link again",
-            "For safety, this page removes the secret's key from the address bar as soon as it reads it, so reloading cannot bring it back. Nothing was revealed or used up: open the original link again.".to_owned(),
+            "For safety, this page removes the secret's key from the address bar as soon as it reads it, so reloading cannot bring it back. Open the original link again.".to_owned(),
+        ),
+        LinkProblem::ReceiptTokenRemoved => (
+            "receipt-token-removed",
+            "Open the receipt link again",
+            "For safety, this page removes the receipt's token from the address bar as soon as it reads it, so reloading cannot bring it back. Open the receipt link you kept again.".to_owned(),
         ),
         LinkProblem::Damaged(why) => (
             "damaged",

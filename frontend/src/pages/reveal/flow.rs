@@ -36,6 +36,8 @@ pub enum Failure {
     Retry(String),
     /// The server released the blob but it does not open: the view is spent.
     Undecryptable,
+    /// The server could not tell whether the view was taken.
+    OutcomeUnknown,
 }
 
 #[derive(Debug)]
@@ -79,6 +81,7 @@ pub async fn reveal(
                 Failure::WrongPassphrase { attempts_left }
             }
             ApiError::NotFound => Failure::Gone,
+            ApiError::OutcomeUnknown => Failure::OutcomeUnknown,
             other => Failure::Retry(other.message()),
         })?;
     let payload = blob::open(&keys.content_key, response.blob.as_bytes())

@@ -38,6 +38,7 @@ enum Phase {
     Gone,
     Locked,
     Undecryptable,
+    OutcomeUnknown,
     /// The existence check failed for a reason other than "gone".
     CheckFailed(String),
     Cleared,
@@ -116,6 +117,7 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
                     }
                     Err(Failure::Gone) => phase.set(Phase::Gone),
                     Err(Failure::Undecryptable) => phase.set(Phase::Undecryptable),
+                    Err(Failure::OutcomeUnknown) => phase.set(Phase::OutcomeUnknown),
                     Err(Failure::Retry(message)) => {
                         error.set(Some(message));
                         phase.set(Phase::Ready(meta));
@@ -217,6 +219,11 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
             "undecryptable",
             "The secret could not be decrypted",
             "The server released it, but it does not open with this link: the link was probably damaged when it was copied. It cannot be fetched again; ask the sender for a new one.",
+        ),
+        Phase::OutcomeUnknown => ending(
+            "outcome-unknown",
+            "It may have been used up",
+            "The server could not confirm whether your request used up the secret. It may be gone: ask the sender to check the receipt before you try the link again.",
         ),
         Phase::Cleared => ending(
             "cleared",
