@@ -151,7 +151,7 @@ async fn sealed_bytes_leave_the_wal_after_one_checkpoint_interval() {
     };
     let app = TestApp::new(Backend::SqliteWith(options)).await;
     let c = app
-        .create_with(&Payload::text(&"x".repeat(2000)), None, 600, 1)
+        .create_with(&Payload::text("x".repeat(2000)), None, 600, 1)
         .await;
     let id = SecretId::parse(&c.id).unwrap();
     let sealed = app
