@@ -1,105 +1,14 @@
 //! `sdo` against a real `sdo-server` (in this process, on a free port):
 //! pipes, files, passphrases, receipts, and every documented exit code.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 
-use assert_cmd::Command;
-use clap::Parser;
+use common::*;
 use predicates::prelude::*;
-use sdo_backend::config::Config;
-use sdo_backend::server;
-use tokio::sync::oneshot;
-
-/// A running server; stops when dropped.
-struct Server {
-    url: String,
-    stop: Option<oneshot::Sender<()>>,
-    _data: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-    }
-}
-
-fn server() -> Server {
-    let data = tempfile::tempdir().unwrap();
-    let config = Config::try_parse_from([
-        "sdo-server",
-        "--rate-limit",
-        "0",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-    ])
-    .unwrap();
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = oneshot::channel::<()>();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        rt.block_on(async move {
-            let built = server::build(&config).await.unwrap();
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            let shutdown = async {
-                let _ = stopped.await;
-            };
-            server::serve(listener, built, None, shutdown)
-                .await
-                .unwrap();
-        });
-    });
-    Server {
-        url,
-        stop: Some(stop),
-        _data: data,
-    }
-}
-
-fn sdo() -> Command {
-    let mut cmd = Command::cargo_bin("sdo").unwrap();
-    cmd.env_remove("SDO_SERVER");
-    cmd
-}
-
-fn send(server: &Server, args: &[&str], stdin: &[u8]) -> String {
-    let out = sdo()
-        .args(["send", "--server", &server.url])
-        .args(args)
-        .write_stdin(stdin.to_vec())
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("Receipt"))
-        .get_output()
-        .stdout
-        .clone();
-    let stdout = String::from_utf8(out).unwrap();
-    assert_eq!(
-        stdout.lines().count(),
-        1,
-        "stdout is the link alone: {stdout:?}"
-    );
-    stdout.trim().to_owned()
-}
-
-fn send_json(server: &Server, args: &[&str], stdin: &[u8]) -> serde_json::Value {
-    let out = sdo()
-        .args(["send", "--json", "--server", &server.url])
-        .args(args)
-        .write_stdin(stdin.to_vec())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
 
 #[test]
 fn text_round_trip_through_pipes() {
@@ -208,12 +117,6 @@ fn file_to_stdout_when_piped() {
         .success()
         .stdout("AWS_SECRET=abc\n")
         .stderr(predicate::str::contains("creds.env"));
-}
-
-fn write_file(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_owned()
 }
 
 #[test]
