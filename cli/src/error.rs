@@ -2,6 +2,9 @@
 
 use sdo_shared::api::ErrorBody;
 
+/// The most of a server's error message shown: it is untrusted text.
+const MAX_MESSAGE_CHARS: usize = 200;
+
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error("{0}")]
@@ -52,7 +55,7 @@ impl CliError {
             ) => CliError::WrongPassphrase { attempts_left: n },
             (_, Some(e)) => CliError::Server {
                 status,
-                message: e.message,
+                message: shortened(&e.message),
             },
             (_, None) => CliError::Server {
                 status,
@@ -62,8 +65,29 @@ impl CliError {
     }
 }
 
+fn shortened(message: &str) -> String {
+    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", &message[..cut]),
+        None => message.to_owned(),
+    }
+}
+
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         CliError::Other(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_server_message_is_cut() {
+        let body = format!(r#"{{"error":"internal","message":"{}"}}"#, "é".repeat(5000));
+        let CliError::Server { message, .. } = CliError::from_api(500, &body) else {
+            panic!("not a server error");
+        };
+        assert_eq!(message.chars().count(), MAX_MESSAGE_CHARS + 1);
     }
 }

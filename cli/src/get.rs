@@ -14,6 +14,7 @@ use zeroize::Zeroizing;
 use crate::api::Api;
 use crate::args::GetArgs;
 use crate::error::CliError;
+use crate::escape::quoted;
 use crate::input;
 use crate::progress::with_spinner;
 
@@ -136,15 +137,21 @@ fn deliver(payload: &Payload) -> Result<(), CliError> {
             let path = free_name(name);
             Destination::open(path.clone(), false)?.write(payload.data())?;
             eprintln!(
-                "Saved {:?} ({mime:?}, {} bytes).",
-                path,
+                "Saved {} ({}, {} bytes).",
+                quoted(&path.to_string_lossy()),
+                quoted(mime),
                 payload.data().len()
             );
             Ok(())
         }
         kind => {
             if let Kind::File { name, mime } = kind {
-                eprintln!("File {name:?} ({mime:?}, {} bytes).", payload.data().len());
+                eprintln!(
+                    "File {} ({}, {} bytes).",
+                    quoted(name),
+                    quoted(mime),
+                    payload.data().len()
+                );
             }
             let mut out = stdout.lock();
             out.write_all(payload.data())?;

@@ -9,6 +9,7 @@
 mod api;
 mod args;
 mod error;
+mod escape;
 mod get;
 mod input;
 mod manage;
@@ -36,7 +37,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sdo: {e}");
+            // Messages carry server and sender text (see escape.rs).
+            eprintln!("sdo: {}", escape::escape(&e.to_string()));
             ExitCode::from(e.exit_code())
         }
     }

@@ -9,6 +9,7 @@ use std::os::unix::fs::PermissionsExt;
 
 use common::*;
 use predicates::prelude::*;
+use sdo_shared::payload::Payload;
 
 #[test]
 fn text_round_trip_through_pipes() {
@@ -312,4 +313,43 @@ fn completions_and_help() {
     sdo().arg("--help").assert().success().stdout(
         predicate::str::contains("Exit codes").and(predicate::str::contains("wrong passphrase")),
     );
+}
+
+fn hostile_message(_: &str, _: &str) -> (u16, String) {
+    let message = "\u{1b}[2J\u{1b}]0;owned\u{7}done\nsdo: all is well\u{9b}31m\u{7f}\u{202e}";
+    (
+        500,
+        serde_json::json!({"error": "internal", "message": message}).to_string(),
+    )
+}
+
+/// One line, ending in its newline, with no other control character.
+fn assert_inert(stderr: &[u8]) {
+    let text = String::from_utf8(stderr.to_vec()).unwrap();
+    let body = text.strip_suffix('\n').unwrap_or(&text);
+    assert!(
+        !body.chars().any(|c| c.is_control() || c == '\u{202e}'),
+        "{text:?}"
+    );
+    assert!(body.contains("\\u{1b}"), "{text:?}");
+}
+
+#[test]
+fn control_characters_from_the_server_or_the_sender_are_escaped() {
+    let url = fake_server(hostile_message);
+    let out = sdo().args(["get", &fake_link(&url)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    assert_inert(&out.stderr);
+
+    let s = server();
+    let name = "x\u{1b}]0;owned\u{7}\u{9b}2J\n.txt";
+    let payload = Payload::file(name, "text/plain\u{1b}[31m", b"data".to_vec());
+    let (link, _) = create(&s, &payload, 2);
+    let out = sdo().args(["get", &link]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(out.stdout, b"data");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (file_line, views_line) = stderr.split_once('\n').unwrap();
+    assert_inert(format!("{file_line}\n").as_bytes());
+    assert_eq!(views_line, "It can be viewed 1 more time.\n");
 }
