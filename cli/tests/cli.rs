@@ -315,6 +315,61 @@ fn completions_and_help() {
     );
 }
 
+const META: &str = r#"{"kdf":null,"expires_at":4102444800,"views_left":1}"#;
+
+fn reveal_outcome_unknown(method: &str, _: &str) -> (u16, String) {
+    match method {
+        "GET" => (200, META.into()),
+        _ => (
+            503,
+            r#"{"error":"outcome_unknown","message":"the answer was lost"}"#.into(),
+        ),
+    }
+}
+
+fn reveal_unavailable(method: &str, _: &str) -> (u16, String) {
+    match method {
+        "GET" => (200, META.into()),
+        _ => (
+            503,
+            r#"{"error":"unavailable","message":"nothing was consumed"}"#.into(),
+        ),
+    }
+}
+
+#[test]
+fn an_unconfirmed_reveal_or_burn_is_exit_7_and_says_it_may_be_gone() {
+    let url = fake_server(reveal_outcome_unknown);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    sdo()
+        .args(["get", &fake_link(&url), "-o", out.to_str().unwrap()])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("could not confirm whether the secret was used up")
+                .and(predicate::str::contains("may be gone"))
+                .and(predicate::str::contains("receipt")),
+        );
+    assert!(!out.exists(), "nothing was written, so nothing is left");
+    sdo()
+        .args(["burn", &fake_link(&url)])
+        .assert()
+        .code(7)
+        .stderr(predicate::str::contains("whether the secret was burned"));
+
+    let url = fake_server(reveal_unavailable);
+    sdo()
+        .args(["get", &fake_link(&url)])
+        .assert()
+        .code(6)
+        .stderr(
+            predicate::str::contains("nothing was used up")
+                .and(predicate::str::contains("could not confirm").not()),
+        );
+}
+
 fn hostile_message(_: &str, _: &str) -> (u16, String) {
     let message = "\u{1b}[2J\u{1b}]0;owned\u{7}done\nsdo: all is well\u{9b}31m\u{7f}\u{202e}";
     (
