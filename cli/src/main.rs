@@ -13,7 +13,9 @@ mod escape;
 mod get;
 mod input;
 mod manage;
+mod output;
 mod progress;
+mod rescue;
 mod send;
 
 use std::process::ExitCode;
