@@ -14,7 +14,10 @@ Exit codes:
   3  the secret does not exist or is no longer available
   4  wrong passphrase (the secret stays, until the attempt limit)
   5  the server cannot be reached
-  6  the server failed or answered something unexpected";
+  6  the server failed or answered something unexpected (nothing was used up
+     if it said it was unavailable)
+  7  the server could not confirm whether the secret was used up (or burned,
+     or stored): it may be gone; the receipt tells";
 
 /// Send and receive one-time secrets that the server cannot read.
 ///

@@ -1,6 +1,14 @@
 //! What can go wrong, and the exit code each maps to (see `sdo --help`).
 
-use sdo_shared::api::ErrorBody;
+use sdo_shared::api::{ErrorBody, ErrorCode};
+
+/// What `OutcomeUnknown` says after `sdo get`: the reveal may have taken the
+/// last view, and only the receipt's holder can find out.
+pub const REVEAL_UNCONFIRMED: &str =
+    "the secret was used up; it may be gone: ask the sender to check the receipt";
+
+/// The most of a server's error message shown: it is untrusted text.
+const MAX_MESSAGE_CHARS: usize = 200;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -14,6 +22,13 @@ pub enum CliError {
     Network { server: String, cause: String },
     #[error("the server answered {status}: {message}")]
     Server { status: u16, message: String },
+    /// `unavailable`: the server failed before writing anything.
+    #[error("the server is temporarily unavailable; nothing was used up: try again")]
+    Unavailable,
+    /// `outcome_unknown`: a consuming write was sent and its answer lost. The
+    /// text says what may or may not have happened, which depends on the call.
+    #[error("the server could not confirm whether {0}")]
+    OutcomeUnknown(&'static str),
     #[error("{0}")]
     Other(String),
 }
@@ -34,7 +49,8 @@ impl CliError {
             CliError::Gone => 3,
             CliError::WrongPassphrase { .. } => 4,
             CliError::Network { .. } => 5,
-            CliError::Server { .. } => 6,
+            CliError::Server { .. } | CliError::Unavailable => 6,
+            CliError::OutcomeUnknown(_) => 7,
         }
     }
 
@@ -50,9 +66,13 @@ impl CliError {
                     ..
                 }),
             ) => CliError::WrongPassphrase { attempts_left: n },
+            (_, Some(e)) if e.error == ErrorCode::Unavailable => CliError::Unavailable,
+            (_, Some(e)) if e.error == ErrorCode::OutcomeUnknown => {
+                CliError::OutcomeUnknown(REVEAL_UNCONFIRMED)
+            }
             (_, Some(e)) => CliError::Server {
                 status,
-                message: e.message,
+                message: shortened(&e.message),
             },
             (_, None) => CliError::Server {
                 status,
@@ -62,8 +82,40 @@ impl CliError {
     }
 }
 
+fn shortened(message: &str) -> String {
+    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", &message[..cut]),
+        None => message.to_owned(),
+    }
+}
+
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         CliError::Other(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_two_503s_say_different_things() {
+        let unavailable = CliError::from_api(503, r#"{"error":"unavailable","message":"m"}"#);
+        assert!(matches!(unavailable, CliError::Unavailable));
+        assert!(unavailable.to_string().contains("nothing was used up"));
+        assert_eq!(unavailable.exit_code(), 6);
+        let unknown = CliError::from_api(503, r#"{"error":"outcome_unknown","message":"m"}"#);
+        assert!(unknown.to_string().contains("may be gone"), "{unknown}");
+        assert_eq!(unknown.exit_code(), 7);
+    }
+
+    #[test]
+    fn a_long_server_message_is_cut() {
+        let body = format!(r#"{{"error":"internal","message":"{}"}}"#, "é".repeat(5000));
+        let CliError::Server { message, .. } = CliError::from_api(500, &body) else {
+            panic!("not a server error");
+        };
+        assert_eq!(message.chars().count(), MAX_MESSAGE_CHARS + 1);
     }
 }

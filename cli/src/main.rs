@@ -9,10 +9,13 @@
 mod api;
 mod args;
 mod error;
+mod escape;
 mod get;
 mod input;
 mod manage;
+mod output;
 mod progress;
+mod rescue;
 mod send;
 
 use std::process::ExitCode;
@@ -36,7 +39,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sdo: {e}");
+            // Messages carry server and sender text (see escape.rs).
+            eprintln!("sdo: {}", escape::escape(&e.to_string()));
             ExitCode::from(e.exit_code())
         }
     }

@@ -70,7 +70,12 @@ pub fn burn(args: BurnArgs) -> Result<(), CliError> {
             Zeroizing::new(r.manage_token.to_base64url()),
         ),
     };
-    Api::new(&origin).burn(&id, &token)?;
+    Api::new(&origin).burn(&id, &token).map_err(|e| match e {
+        CliError::OutcomeUnknown(_) => CliError::OutcomeUnknown(
+            "the secret was burned: run the same `sdo burn` again (\"does not exist\" then means it is gone)",
+        ),
+        e => e,
+    })?;
     eprintln!("Burned: the secret is destroyed on the server.");
     Ok(())
 }

@@ -54,7 +54,14 @@ pub fn run(args: SendArgs) -> Result<(), CliError> {
     .map_err(|e| CliError::Other(e.to_string()))?;
 
     let api = Api::new(&origin);
-    let created = api.create(&prepared.request)?;
+    let created = api.create(&prepared.request).map_err(|e| match e {
+        // No link was printed, so a copy that was stored cannot be opened and
+        // expires on its own.
+        CliError::OutcomeUnknown(_) => {
+            CliError::OutcomeUnknown("the secret was stored: send it again")
+        }
+        e => e,
+    })?;
     let unexpected = || CliError::Server {
         status: 201,
         message: "an answer that is not the self-destruct-o API".into(),

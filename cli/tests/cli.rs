@@ -1,105 +1,15 @@
 //! `sdo` against a real `sdo-server` (in this process, on a free port):
 //! pipes, files, passphrases, receipts, and every documented exit code.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 
-use assert_cmd::Command;
-use clap::Parser;
+use common::*;
 use predicates::prelude::*;
-use sdo_backend::config::Config;
-use sdo_backend::server;
-use tokio::sync::oneshot;
-
-/// A running server; stops when dropped.
-struct Server {
-    url: String,
-    stop: Option<oneshot::Sender<()>>,
-    _data: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-    }
-}
-
-fn server() -> Server {
-    let data = tempfile::tempdir().unwrap();
-    let config = Config::try_parse_from([
-        "sdo-server",
-        "--rate-limit",
-        "0",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-    ])
-    .unwrap();
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = oneshot::channel::<()>();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        rt.block_on(async move {
-            let built = server::build(&config).await.unwrap();
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            let shutdown = async {
-                let _ = stopped.await;
-            };
-            server::serve(listener, built, None, shutdown)
-                .await
-                .unwrap();
-        });
-    });
-    Server {
-        url,
-        stop: Some(stop),
-        _data: data,
-    }
-}
-
-fn sdo() -> Command {
-    let mut cmd = Command::cargo_bin("sdo").unwrap();
-    cmd.env_remove("SDO_SERVER");
-    cmd
-}
-
-fn send(server: &Server, args: &[&str], stdin: &[u8]) -> String {
-    let out = sdo()
-        .args(["send", "--server", &server.url])
-        .args(args)
-        .write_stdin(stdin.to_vec())
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("Receipt"))
-        .get_output()
-        .stdout
-        .clone();
-    let stdout = String::from_utf8(out).unwrap();
-    assert_eq!(
-        stdout.lines().count(),
-        1,
-        "stdout is the link alone: {stdout:?}"
-    );
-    stdout.trim().to_owned()
-}
-
-fn send_json(server: &Server, args: &[&str], stdin: &[u8]) -> serde_json::Value {
-    let out = sdo()
-        .args(["send", "--json", "--server", &server.url])
-        .args(args)
-        .write_stdin(stdin.to_vec())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
+use sdo_shared::payload::Payload;
 
 #[test]
 fn text_round_trip_through_pipes() {
@@ -208,12 +118,6 @@ fn file_to_stdout_when_piped() {
         .success()
         .stdout("AWS_SECRET=abc\n")
         .stderr(predicate::str::contains("creds.env"));
-}
-
-fn write_file(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_owned()
 }
 
 #[test]
@@ -409,4 +313,98 @@ fn completions_and_help() {
     sdo().arg("--help").assert().success().stdout(
         predicate::str::contains("Exit codes").and(predicate::str::contains("wrong passphrase")),
     );
+}
+
+const META: &str = r#"{"kdf":null,"expires_at":4102444800,"views_left":1}"#;
+
+fn reveal_outcome_unknown(method: &str, _: &str) -> (u16, String) {
+    match method {
+        "GET" => (200, META.into()),
+        _ => (
+            503,
+            r#"{"error":"outcome_unknown","message":"the answer was lost"}"#.into(),
+        ),
+    }
+}
+
+fn reveal_unavailable(method: &str, _: &str) -> (u16, String) {
+    match method {
+        "GET" => (200, META.into()),
+        _ => (
+            503,
+            r#"{"error":"unavailable","message":"nothing was consumed"}"#.into(),
+        ),
+    }
+}
+
+#[test]
+fn an_unconfirmed_reveal_or_burn_is_exit_7_and_says_it_may_be_gone() {
+    let url = fake_server(reveal_outcome_unknown);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    sdo()
+        .args(["get", &fake_link(&url), "-o", out.to_str().unwrap()])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("could not confirm whether the secret was used up")
+                .and(predicate::str::contains("may be gone"))
+                .and(predicate::str::contains("receipt")),
+        );
+    assert!(!out.exists(), "nothing was written, so nothing is left");
+    sdo()
+        .args(["burn", &fake_link(&url)])
+        .assert()
+        .code(7)
+        .stderr(predicate::str::contains("whether the secret was burned"));
+
+    let url = fake_server(reveal_unavailable);
+    sdo()
+        .args(["get", &fake_link(&url)])
+        .assert()
+        .code(6)
+        .stderr(
+            predicate::str::contains("nothing was used up")
+                .and(predicate::str::contains("could not confirm").not()),
+        );
+}
+
+fn hostile_message(_: &str, _: &str) -> (u16, String) {
+    let message = "\u{1b}[2J\u{1b}]0;owned\u{7}done\nsdo: all is well\u{9b}31m\u{7f}\u{202e}";
+    (
+        500,
+        serde_json::json!({"error": "internal", "message": message}).to_string(),
+    )
+}
+
+/// One line, ending in its newline, with no other control character.
+fn assert_inert(stderr: &[u8]) {
+    let text = String::from_utf8(stderr.to_vec()).unwrap();
+    let body = text.strip_suffix('\n').unwrap_or(&text);
+    assert!(
+        !body.chars().any(|c| c.is_control() || c == '\u{202e}'),
+        "{text:?}"
+    );
+    assert!(body.contains("\\u{1b}"), "{text:?}");
+}
+
+#[test]
+fn control_characters_from_the_server_or_the_sender_are_escaped() {
+    let url = fake_server(hostile_message);
+    let out = sdo().args(["get", &fake_link(&url)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    assert_inert(&out.stderr);
+
+    let s = server();
+    let name = "x\u{1b}]0;owned\u{7}\u{9b}2J\n.txt";
+    let payload = Payload::file(name, "text/plain\u{1b}[31m", b"data".to_vec());
+    let (link, _) = create(&s, &payload, 2);
+    let out = sdo().args(["get", &link]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(out.stdout, b"data");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (file_line, views_line) = stderr.split_once('\n').unwrap();
+    assert_inert(format!("{file_line}\n").as_bytes());
+    assert_eq!(views_line, "It can be viewed 1 more time.\n");
 }

@@ -30,6 +30,8 @@ pub enum PayloadError {
     InvalidUtf8(&'static str),
     #[error("a text payload carries a file name or type")]
     TextWithMetadata,
+    #[error("a text payload is not valid UTF-8")]
+    TextNotUtf8,
     #[error("the {0} is longer than 65535 bytes")]
     FieldTooLong(&'static str),
     #[error("the secret is {len} bytes padded; the limit is {max}")]
@@ -85,8 +87,8 @@ impl Payload {
         &self.data
     }
 
-    /// The text of a text payload; `None` for a file or for bytes that are
-    /// not UTF-8 (which no conforming sender makes).
+    /// The text of a text payload; `None` for a file. (Text is always UTF-8:
+    /// [`Payload::text`] takes a `String` and the decoder refuses anything else.)
     pub fn as_text(&self) -> Option<&str> {
         match self.kind {
             Kind::Text => std::str::from_utf8(&self.data).ok(),
@@ -151,8 +153,16 @@ impl Payload {
             return Err(PayloadError::NonZeroPadding);
         }
         let kind = match kind {
-            KIND_TEXT if name.is_empty() && mime.is_empty() => Kind::Text,
-            KIND_TEXT => return Err(PayloadError::TextWithMetadata),
+            // A recipient prints text as it is; bytes that are not UTF-8
+            // would show up as replacement characters or not at all, so a
+            // sender that means bytes must send a file.
+            KIND_TEXT if !(name.is_empty() && mime.is_empty()) => {
+                return Err(PayloadError::TextWithMetadata);
+            }
+            KIND_TEXT if std::str::from_utf8(data).is_err() => {
+                return Err(PayloadError::TextNotUtf8);
+            }
+            KIND_TEXT => Kind::Text,
             KIND_FILE => Kind::File {
                 name: utf8(name, "name")?,
                 mime: utf8(mime, "mime")?,
@@ -286,6 +296,17 @@ mod tests {
             Payload::decode_padded(&raw(KIND_TEXT, b"a", b"", 0, b"")),
             Err(TextWithMetadata)
         );
+        // A lone continuation byte, a truncated sequence, an overlong '/'
+        // and a surrogate: none is UTF-8.
+        for bad in [&b"\x80"[..], b"ok\xc3", b"\xc0\xaf", b"\xed\xa0\x80"] {
+            assert_eq!(
+                Payload::decode_padded(&raw(KIND_TEXT, b"", b"", bad.len() as u32, bad)),
+                Err(TextNotUtf8),
+                "{bad:?}"
+            );
+        }
+        // The same bytes as a file are fine: files carry bytes.
+        assert!(Payload::decode_padded(&raw(KIND_FILE, b"a", b"x/y", 1, b"\x80")).is_ok());
     }
 
     proptest! {

@@ -102,6 +102,7 @@ def fail_cases():
         ("fail_name_not_utf8", seal(ck, nonce, pad(payload(1, b"\xff\xfe", b"text/plain", b"hi"))), "invalid_utf8"),
         ("fail_mime_not_utf8", seal(ck, nonce, pad(payload(1, b"a.txt", b"\xc3", b"hi"))), "invalid_utf8"),
         ("fail_text_with_name", seal(ck, nonce, pad(payload(0, b"a.txt", b"", b"hi"))), "text_with_metadata"),
+        ("fail_text_not_utf8", seal(ck, nonce, pad(payload(0, b"", b"", b"hi \xff"))), "text_not_utf8"),
     ]
     return [{"name": n, "link_key": b64(FAIL_KEY), "blob": b64(b), "error": e} for n, b, e in cases]
 
