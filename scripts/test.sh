@@ -31,8 +31,11 @@ step "Lambda: the real binary under cargo lambda watch"
 python3 scripts/lambda_smoke.py 2>&1 | tee -a "$log"
 step "browser app: clippy (wasm32), wasm tests in Chromium, e2e (with the sdo CLI)"
 ./scripts/frontend.sh test 2>&1 | tee -a "$log"
+step "soak smoke: 20 s of mixed load, RSS and open files sampled (scripts/soak.sh 600 is the long run)"
+./scripts/soak.sh 20 2>&1 | tee -a "$log"
 # One closing line for the whole run.
 awk '/^test result:/ { p += $4; f += $6; i += $8 }
      /^lambda: [0-9]+ passed/ { p += $2; f += $4 }
+     /^soak: [0-9]+ passed/ { p += $2; f += $4 }
      /^ℹ pass / { p += $3 } /^ℹ fail / { f += $3 } /^ℹ skipped / { i += $3 }
      END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, i }' "$log"
