@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use axum::http::{Method, StatusCode, header};
 use common::{Backend, TestApp};
+use sdo_backend::service::Limits;
 use sdo_shared::api::{ErrorCode, State};
 use serde_json::Value;
 
@@ -245,6 +246,51 @@ async fn the_document_describes_the_wire_types_and_errors() {
             .as_object()
             .unwrap()
             .contains_key("403")
+    );
+}
+
+/// The document states this server's limits, which are flags.
+#[tokio::test]
+async fn the_document_states_the_configured_limits() {
+    let (_, text) = served().await;
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let create = &doc["components"]["schemas"]["CreateRequest"]["properties"];
+    assert_eq!(
+        create["ttl_secs"]["maximum"],
+        sdo_shared::api::DEFAULT_MAX_TTL_SECS
+    );
+    assert_eq!(
+        create["max_views"]["maximum"],
+        sdo_shared::api::MAX_VIEWS_LIMIT
+    );
+    let max_blob = sdo_shared::base64url::encoded_len(sdo_shared::blob::MAX_LEN);
+    assert_eq!(create["blob"]["maxLength"], max_blob);
+    assert_eq!(create["blob"]["pattern"], sdo_shared::base64url::PATTERN);
+    let min_blob = sdo_shared::base64url::encoded_len(sdo_shared::blob::MIN_LEN);
+    assert_eq!(create["blob"]["minLength"], min_blob);
+    assert!(
+        create["blob"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("envelope")
+    );
+
+    let limits = Limits {
+        max_ttl_secs: 3600,
+        max_views: 3,
+        max_blob_bytes: 1024,
+        ..Limits::default()
+    };
+    let app = TestApp::with(Backend::Sqlite, limits, Default::default()).await;
+    let reply = app
+        .call(Method::GET, "/api/v1/openapi.json", None, None)
+        .await;
+    let create = &reply.json["components"]["schemas"]["CreateRequest"]["properties"];
+    assert_eq!(create["ttl_secs"]["maximum"], 3600);
+    assert_eq!(create["max_views"]["maximum"], 3);
+    assert_eq!(
+        create["blob"]["maxLength"],
+        sdo_shared::base64url::encoded_len(1024)
     );
 }
 

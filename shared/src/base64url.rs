@@ -129,6 +129,18 @@ mod openapi {
 
     impl utoipa::ToSchema for Base64Bytes {}
 
+    /// The schema of bytes of a length in `min..=max`: the general pattern
+    /// and the text lengths those byte counts have.
+    pub fn bounded(min: usize, max: usize) -> Schema {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .content_encoding("base64url")
+            .pattern(Some(PATTERN))
+            .min_length(Some(super::encoded_len(min)))
+            .max_length(Some(super::encoded_len(max)))
+            .into()
+    }
+
     /// The schema of a field that holds exactly `N` bytes, for
     /// `#[schema(schema_with = ...)]`.
     pub fn exact<const N: usize>() -> Schema {
@@ -144,7 +156,7 @@ mod openapi {
 }
 
 #[cfg(feature = "openapi")]
-pub use openapi::exact as schema_exact;
+pub use openapi::{bounded as schema_bounded, exact as schema_exact};
 
 #[cfg(test)]
 mod tests {

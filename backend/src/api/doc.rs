@@ -5,17 +5,18 @@
 //! different routes.
 
 use sdo_shared::api::{CreateRequest, ErrorBody};
-use sdo_shared::base64url::schema_exact;
+use sdo_shared::base64url::{schema_bounded, schema_exact};
 use sdo_shared::secret::SecretId;
 use serde::Serialize;
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::response::{Response, ResponseBuilder};
-use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, HeaderBuilder, Ref, RefOr, Required};
 use utoipa::{IntoParams, Modify, OpenApi, ToResponse, ToSchema};
 
 use super::extract::IdPath;
+use crate::service::Limits;
 
 pub const LINK_TOKEN: &str = "link_token";
 pub const MANAGE_TOKEN: &str = "manage_token";
@@ -129,6 +130,34 @@ pub fn create_example() -> CreateRequest {
         ttl_secs: 3600,
         max_views: 1,
     }
+}
+
+/// Writes the bounds that are this server's flags into the document.
+pub fn describe_limits(document: &mut utoipa::openapi::OpenApi, limits: Limits) {
+    let schemas = document.components.as_mut().map(|c| &mut c.schemas);
+    let Some(RefOr::T(Schema::Object(create))) =
+        schemas.and_then(|s| s.get_mut(CreateRequest::name().as_ref()))
+    else {
+        unreachable!("CreateRequest is an object schema")
+    };
+    for (field, max) in [
+        ("ttl_secs", limits.max_ttl_secs),
+        ("max_views", u64::from(limits.max_views)),
+    ] {
+        if let Some(RefOr::T(Schema::Object(property))) = create.properties.get_mut(field) {
+            property.maximum = Some(max.into());
+        }
+    }
+    // The blob's `$ref` cannot carry lengths in utoipa's types: inline it.
+    let description = match create.properties.get("blob") {
+        Some(RefOr::Ref(r)) => r.description.clone(),
+        _ => String::new(),
+    };
+    let mut blob = schema_bounded(sdo_shared::blob::MIN_LEN, limits.max_blob_bytes);
+    if let Schema::Object(object) = &mut blob {
+        object.description = Some(description);
+    }
+    create.properties.insert("blob".into(), blob.into());
 }
 
 fn error_response(description: &str) -> ResponseBuilder {

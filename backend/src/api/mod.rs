@@ -28,7 +28,7 @@ use self::doc::{
 };
 use self::error::ApiError;
 use self::extract::{ApiJson, Bearer, IdPath};
-use crate::service::{Service, Token};
+use crate::service::{Limits, Service, Token};
 
 pub type AppState = Arc<Service>;
 
@@ -38,17 +38,14 @@ pub type AppState = Arc<Service>;
 /// purpose: cutting it off after its conditional write would consume a view
 /// and tell the client to try again. Its steps are bounded on their own
 /// (the body limit, the AWS SDK's operation timeouts, SQLite's busy timeout).
-pub fn routes(timeout: Duration) -> Router<AppState> {
-    let (router, document) = documented_routes(timeout).split_for_parts();
-    let json = serde_json::to_vec_pretty(&ApiDoc::openapi().nest(API_PREFIX, document))
-        .expect("an OpenAPI document serializes");
+///
+/// `limits` go into the OpenAPI document, so it describes this server.
+pub fn routes(timeout: Duration, limits: Limits) -> Router<AppState> {
+    let (router, operations) = documented_routes(timeout).split_for_parts();
+    let mut document = ApiDoc::openapi().nest(API_PREFIX, operations);
+    doc::describe_limits(&mut document, limits);
+    let json = serde_json::to_vec_pretty(&document).expect("an OpenAPI document serializes");
     router.layer(Extension(OpenApiJson(Bytes::from(json))))
-}
-
-/// The API's OpenAPI document, as `GET /api/v1/openapi.json` serves it.
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, document) = documented_routes(Duration::from_secs(1)).split_for_parts();
-    ApiDoc::openapi().nest(API_PREFIX, document)
 }
 
 /// Each `routes!` adds the handlers to the router and their
