@@ -87,7 +87,8 @@ run_schemathesis() {
     local out="$work/st-$name.txt"
     step "schemathesis ($name): up to $max_examples examples per operation, seed $seed"
     started=$(date +%s)
-    SDO_ST_BASE="http://127.0.0.1:$PORT" PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks \
+    SDO_ST_BASE="http://127.0.0.1:$PORT" PYTHONPATH=scripts PYTHONDONTWRITEBYTECODE=1 \
+        SCHEMATHESIS_HOOKS=schemathesis_hooks \
         timeout "$store_timeout" st --config-file scripts/schemathesis.toml \
         run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
         --checks "$checks" ${exclude:+--exclude-checks "$exclude"} --max-examples "$max_examples" --seed "$seed" \
