@@ -8,6 +8,10 @@
 //! | `DELETE /api/v1/secrets/{id}` | link or manage token | 204 |
 //! | `GET /api/v1/secrets/{id}/receipt` | manage token | 200 [`ReceiptResponse`] |
 //! | `GET /api/v1/health` | none | 200 |
+//! | `GET /api/v1/openapi.json` | none | 200, the OpenAPI document |
+//!
+//! With the `openapi` feature the types also derive their OpenAPI schemas
+//! (for the server's document; the browser app leaves it off).
 
 use serde::{Deserialize, Serialize};
 
