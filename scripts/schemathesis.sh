@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Schemathesis against the real sdo-server, generated from the server's own
 # /api/v1/openapi.json: once on SQLite, once on DynamoDB + KMS (moto_server).
-# Checks that no request gets a 5xx and that every answer's status, content
-# type and body conform to the document. Loopback only; bounded by
+# Checks that no request gets a 5xx, that every answer's status, content
+# type, headers and body conform to the document, and schemathesis' other
+# checks (docs/TESTING.md). Loopback only; bounded by
 # --max-examples and a timeout per store; kills what it started.
 #
 #   ./scripts/schemathesis.sh              # both stores
@@ -89,7 +90,7 @@ run_schemathesis() {
     started=$(date +%s)
     SDO_ST_BASE="http://127.0.0.1:$PORT" PYTHONPATH=scripts PYTHONDONTWRITEBYTECODE=1 \
         SCHEMATHESIS_HOOKS=schemathesis_hooks \
-        timeout "$store_timeout" st --config-file scripts/schemathesis.toml \
+        timeout "$store_timeout" python3 -m schemathesis.cli --config-file scripts/schemathesis.toml \
         run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
         --checks "$checks" ${exclude:+--exclude-checks "$exclude"} --max-examples "$max_examples" --seed "$seed" \
         --workers 1 --request-timeout 30 2>&1 | tee "$out" || rc=$?
