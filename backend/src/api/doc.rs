@@ -1,8 +1,9 @@
 //! The parts of the OpenAPI document that are not on a handler: its header,
 //! the bearer schemes, the shared error responses and the path parameter.
 //! The operations come from the `#[utoipa::path]`s in `api/mod.rs`, through
-//! the same `routes!` calls that build the router, so the two cannot list
-//! different routes.
+//! the same `routes!` calls that build the router, so a handler registered
+//! that way is documented by construction; `tests/openapi.rs` catches one
+//! added with a plain `.route` on a documented path.
 
 use sdo_shared::api::{CreateRequest, ErrorBody};
 use sdo_shared::base64url::{schema_bounded, schema_exact};
