@@ -64,6 +64,16 @@ ensure_cargo_lambda() {
     fi
 }
 
+# Schemathesis fuzzes the running server from its OpenAPI document
+# (scripts/schemathesis.sh). 4.x: the CLI flags and hooks it uses.
+ensure_schemathesis() {
+    if ! python3 -c 'import schemathesis, sys; sys.exit(not schemathesis.SCHEMATHESIS_VERSION.startswith("4."))' 2>/dev/null; then
+        step "pip install schemathesis"
+        python3 -m pip install --quiet 'schemathesis>=4,<5' ||
+            python3 -m pip install --quiet --break-system-packages 'schemathesis>=4,<5'
+    fi
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check, as CI runs it: formatting, lints, the test vectors against an
 # independent Python implementation, every test of every crate against
-# SQLite and DynamoDB+KMS (moto_server), the Lambda path, and the browser app
+# SQLite and DynamoDB+KMS (moto_server), the Lambda path, schemathesis against
+# the real server's OpenAPI document, and the browser app
 # (wasm tests and end-to-end in Chromium). Installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ ensure_python_cryptography
 ensure_moto
 ensure_cfn_lint
 ensure_cargo_lambda
+ensure_schemathesis
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -29,6 +31,12 @@ start_moto
 cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
 step "Lambda: the real binary under cargo lambda watch"
 python3 scripts/lambda_smoke.py 2>&1 | tee -a "$log"
+
+# Schemathesis: the real binary, fuzzed from its own OpenAPI document, on
+# SQLite and on DynamoDB + KMS (its own moto_server). About a minute per store.
+step "schemathesis: sdo-server against /api/v1/openapi.json (SQLite, DynamoDB + KMS)"
+./scripts/schemathesis.sh 2>&1 | tee -a "$log"
+
 step "browser app: clippy (wasm32), wasm tests in Chromium, e2e (with the sdo CLI)"
 ./scripts/frontend.sh test 2>&1 | tee -a "$log"
 step "soak smoke: 20 s of mixed load, RSS and open files sampled (scripts/soak.sh 600 is the long run)"
@@ -37,5 +45,6 @@ step "soak smoke: 20 s of mixed load, RSS and open files sampled (scripts/soak.s
 awk '/^test result:/ { p += $4; f += $6; i += $8 }
      /^lambda: [0-9]+ passed/ { p += $2; f += $4 }
      /^soak: [0-9]+ passed/ { p += $2; f += $4 }
+     /^schemathesis: [0-9]+ passed/ { p += $2; f += $4 }
      /^ℹ pass / { p += $3 } /^ℹ fail / { f += $3 } /^ℹ skipped / { i += $3 }
      END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, i }' "$log"

@@ -56,7 +56,7 @@ pub fn router(service: Arc<Service>, options: &HttpOptions) -> Router {
     let body_limit =
         sdo_shared::base64url::encoded_len(service.limits().max_blob_bytes) + BODY_SLACK;
 
-    let mut api = api::routes(options.request_timeout);
+    let mut api = api::routes(options.request_timeout, service.limits());
     if let Some(limit) = &options.rate_limit {
         api = api.layer(middleware::from_fn_with_state(
             Arc::clone(limit),

@@ -8,6 +8,10 @@
 //! | `DELETE /api/v1/secrets/{id}` | link or manage token | 204 |
 //! | `GET /api/v1/secrets/{id}/receipt` | manage token | 200 [`ReceiptResponse`] |
 //! | `GET /api/v1/health` | none | 200 |
+//! | `GET /api/v1/openapi.json` | none | 200, the OpenAPI document |
+//!
+//! With the `openapi` feature the types also derive their OpenAPI schemas
+//! (for the server's document; the browser app leaves it off).
 
 use serde::{Deserialize, Serialize};
 
@@ -29,48 +33,78 @@ fn default_views() -> u32 {
     DEFAULT_MAX_VIEWS
 }
 
+/// A new secret: the client's sealed blob and the verifiers of its tokens.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateRequest {
+    /// The client envelope (docs/PROTOCOL.md): version byte 1, then nonce,
+    /// padded ciphertext and tag; the server never decrypts it.
     pub blob: Base64Bytes,
+    /// SHA-256 of the link token.
+    #[cfg_attr(feature = "openapi", schema(schema_with = openapi::bytes32))]
     pub link_verifier: Base64Bytes,
+    /// SHA-256 of the reveal token.
+    #[cfg_attr(feature = "openapi", schema(schema_with = openapi::bytes32))]
     pub reveal_verifier: Base64Bytes,
+    /// Argon2id parameters when the secret has a passphrase.
     #[serde(default)]
     pub kdf: Option<KdfParams>,
+    /// Lifetime in seconds, at most the server's `--max-ttl`.
     #[serde(default = "default_ttl")]
+    #[cfg_attr(feature = "openapi", schema(default = 86_400, minimum = 60))]
     pub ttl_secs: u64,
+    /// How many reveals are allowed, at most the server's `--max-views`.
     #[serde(default = "default_views")]
+    #[cfg_attr(feature = "openapi", schema(default = 1, minimum = 1))]
     pub max_views: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateResponse {
+    /// The secret's id: 16 bytes as base64url.
+    #[cfg_attr(feature = "openapi", schema(schema_with = openapi::id))]
     pub id: String,
+    /// The bearer token for the receipt and for burning; shown once.
+    #[cfg_attr(feature = "openapi", schema(schema_with = openapi::bytes32))]
     pub manage_token: Base64Bytes,
+    /// Unix seconds.
     pub expires_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MetaResponse {
+    /// Present when the secret needs a passphrase.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kdf: Option<KdfParams>,
+    /// Unix seconds.
     pub expires_at: i64,
     pub views_left: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RevealRequest {
+    /// Derived from the link key (and the passphrase, if any).
+    #[cfg_attr(feature = "openapi", schema(schema_with = openapi::bytes32))]
     pub reveal_token: Base64Bytes,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RevealResponse {
+    /// The blob exactly as it was created.
     pub blob: Base64Bytes,
+    /// Views left after this one; at 0 the secret is destroyed.
     pub views_left: u32,
 }
 
 /// Where a secret is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// Views remain.
@@ -110,18 +144,24 @@ impl State {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReceiptResponse {
     pub state: State,
+    /// Unix seconds, like every time in the API.
     pub created_at: i64,
     pub expires_at: i64,
     pub views_left: u32,
+    /// Wrong passphrases so far.
     pub failed_attempts: u32,
+    /// When the last view was taken.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub revealed_at: Option<i64>,
 }
 
 /// The stable `error` codes of the API. Each has one HTTP status; 503 has
 /// two, because what a client may tell its user differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     InvalidRequest,
@@ -159,11 +199,33 @@ impl ErrorCode {
 
 /// Every error body: `{error, message}`, plus `attempts_left` on 403.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ErrorCode,
+    /// For people; may change. Programs read `error`.
     pub message: String,
+    /// Only with `wrong_passphrase`: tries left; 0 means the secret was
+    /// destroyed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub attempts_left: Option<u32>,
+}
+
+/// Field schemas the derives cannot infer from the Rust types.
+#[cfg(feature = "openapi")]
+mod openapi {
+    use utoipa::openapi::schema::Schema;
+
+    use crate::base64url::schema_exact;
+    use crate::secret::SecretId;
+
+    pub fn bytes32() -> Schema {
+        schema_exact::<32>()
+    }
+
+    pub fn id() -> Schema {
+        schema_exact::<{ SecretId::LEN }>()
+    }
 }
 
 #[cfg(test)]

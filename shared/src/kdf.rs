@@ -119,6 +119,52 @@ fn check_range(field: &'static str, value: u32, min: u32, max: u32) -> Result<()
     }
 }
 
+/// The schema of the JSON form, with the bounds [`KdfParams::new`] enforces.
+#[cfg(feature = "openapi")]
+mod openapi {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Schema, Type};
+
+    use super::*;
+    use crate::base64url::schema_exact;
+
+    fn bounded(min: u32, max: u32, description: &str) -> ObjectBuilder {
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(min))
+            .maximum(Some(max))
+            .description(Some(description))
+    }
+
+    impl utoipa::PartialSchema for KdfParams {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new()
+                .description(Some(
+                    "Argon2id parameters (version 0x13) for the passphrase.",
+                ))
+                .property(
+                    "alg",
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .enum_values(Some([ALG_ARGON2ID])),
+                )
+                .property("salt", schema_exact::<SALT_LEN>())
+                .property("m_kib", bounded(M_KIB_MIN, M_KIB_MAX, "memory in KiB"))
+                .property("t", bounded(T_MIN, T_MAX, "passes"))
+                .property("p", bounded(P_MIN, P_MAX, "lanes"))
+                .required("alg")
+                .required("salt")
+                .required("m_kib")
+                .required("t")
+                .required("p")
+                .additional_properties(Some(AdditionalProperties::FreeForm(false)))
+                .into()
+        }
+    }
+
+    impl utoipa::ToSchema for KdfParams {}
+}
+
 /// The JSON form: `{alg, salt, m_kib, t, p}`.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,25 +1,35 @@
 //! The HTTP API's handlers: parse, call the service, answer. Thin on
 //! purpose; the rules live in [`crate::service`].
 
+pub mod doc;
 pub mod error;
 pub mod extract;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Extension, Request, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
 use axum::{Json, Router};
-use sdo_shared::api::{CreateRequest, ErrorCode, RevealRequest};
+use sdo_shared::api::{
+    API_PREFIX, CreateRequest, CreateResponse, ErrorCode, MetaResponse, ReceiptResponse,
+    RevealRequest, RevealResponse,
+};
 use tower_http::timeout::TimeoutLayer;
+use utoipa::OpenApi as _;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use self::doc::{
+    ApiDoc, Health, HealthStatus, Internal, InvalidRequest, NotFound, RateLimited, TooLarge,
+    Unauthorized, Unavailable, UnsupportedMediaType, WrongPassphrase,
+};
 use self::error::ApiError;
 use self::extract::{ApiJson, Bearer, IdPath};
-use crate::service::{Deadline, Service, Token};
+use crate::service::{Deadline, Limits, Service, Token};
 
 pub type AppState = Arc<Service>;
 
@@ -31,16 +41,29 @@ pub type AppState = Arc<Service>;
 /// Only the reading of their body is timed (a slow client cannot hold one
 /// open); the service call is bounded on its own (the AWS SDK's operation
 /// timeouts, SQLite's busy timeout and bounded queue, a Lambda deadline).
-pub fn routes(timeout: Duration) -> Router<AppState> {
-    let consuming = Router::new()
-        .route("/secrets/{id}/reveal", post(reveal))
-        .route("/secrets/{id}", delete(burn))
+///
+/// `limits` go into the OpenAPI document, so it describes this server.
+pub fn routes(timeout: Duration, limits: Limits) -> Router<AppState> {
+    let (router, operations) = documented_routes(timeout).split_for_parts();
+    let mut document = ApiDoc::openapi().nest(API_PREFIX, operations);
+    doc::describe_limits(&mut document, limits);
+    let json = serde_json::to_vec_pretty(&document).expect("an OpenAPI document serializes");
+    router.layer(Extension(OpenApiJson(Bytes::from(json))))
+}
+
+/// Each `routes!` adds the handlers to the router and their
+/// `#[utoipa::path]` to the document in one step.
+fn documented_routes(timeout: Duration) -> OpenApiRouter<AppState> {
+    let consuming = OpenApiRouter::new()
+        .routes(routes!(reveal))
+        .routes(routes!(burn))
         .layer(middleware::from_fn_with_state(timeout, read_body_within));
-    Router::new()
-        .route("/health", get(health))
-        .route("/secrets", post(create))
-        .route("/secrets/{id}", get(meta))
-        .route("/secrets/{id}/receipt", get(receipt))
+    OpenApiRouter::new()
+        .routes(routes!(health))
+        .routes(routes!(openapi_json))
+        .routes(routes!(create))
+        .routes(routes!(meta))
+        .routes(routes!(receipt))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             timeout,
@@ -81,10 +104,60 @@ async fn read_body_within(
     }
 }
 
+/// The serialized document, made once per router.
+#[derive(Debug, Clone)]
+struct OpenApiJson(Bytes);
+
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "service",
+    summary = "Liveness: the process answers",
+    responses(
+        (status = 200, description = "The server is up", body = Health),
+        (status = 429, response = RateLimited),
+        (status = 503, response = Unavailable),
+    )
+)]
 async fn health() -> impl IntoResponse {
-    Json(serde_json::json!({ "status": "ok" }))
+    Json(Health {
+        status: HealthStatus::Ok,
+    })
 }
 
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    tag = "service",
+    summary = "This document (OpenAPI 3.1)",
+    responses(
+        (status = 200, description = "The OpenAPI document", body = Object),
+        (status = 429, response = RateLimited),
+        (status = 503, response = Unavailable),
+    )
+)]
+async fn openapi_json(Extension(OpenApiJson(json)): Extension<OpenApiJson>) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], json)
+}
+
+#[utoipa::path(
+    post,
+    path = "/secrets",
+    tag = "secrets",
+    summary = "Store a sealed secret",
+    description = "Stores the client's sealed blob with the verifiers of its tokens. \
+        Returns the id and the manage token, which is shown only here.",
+    request_body(content = CreateRequest, example = doc::create_example),
+    responses(
+        (status = 201, description = "Stored", body = CreateResponse),
+        (status = 400, response = InvalidRequest),
+        (status = 413, response = TooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 429, response = RateLimited),
+        (status = 500, response = Internal),
+        (status = 503, response = Unavailable),
+    )
+)]
 async fn create(
     State(service): State<AppState>,
     ApiJson(req): ApiJson<CreateRequest>,
@@ -93,6 +166,22 @@ async fn create(
     Ok((StatusCode::CREATED, Json(created)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/secrets/{id}",
+    tag = "secrets",
+    summary = "What a recipient needs before revealing; consumes nothing",
+    params(IdPath),
+    security(("link_token" = [])),
+    responses(
+        (status = 200, description = "The secret is waiting", body = MetaResponse),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 429, response = RateLimited),
+        (status = 500, response = Internal),
+        (status = 503, response = Unavailable),
+    )
+)]
 async fn meta(
     State(service): State<AppState>,
     Bearer(link_token): Bearer,
@@ -101,6 +190,29 @@ async fn meta(
     Ok(Json(service.meta(&id, &link_token).await?))
 }
 
+#[utoipa::path(
+    post,
+    path = "/secrets/{id}/reveal",
+    tag = "secrets",
+    summary = "Take one view: the blob, to the winner of one conditional write",
+    description = "Exempt from the server's request timeout: a reveal cut off after its \
+        write would have consumed a view.",
+    params(IdPath),
+    security(("link_token" = [])),
+    request_body = RevealRequest,
+    responses(
+        (status = 200, description = "The blob; one view was taken", body = RevealResponse),
+        (status = 400, response = InvalidRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = WrongPassphrase),
+        (status = 404, response = NotFound),
+        (status = 413, response = TooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 429, response = RateLimited),
+        (status = 500, response = Internal),
+        (status = 503, response = Unavailable),
+    )
+)]
 async fn reveal(
     State(service): State<AppState>,
     deadline: Option<Extension<Deadline>>,
@@ -121,6 +233,22 @@ async fn reveal(
     ))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/secrets/{id}",
+    tag = "secrets",
+    summary = "Destroy the secret now",
+    params(IdPath),
+    security(("link_token" = []), ("manage_token" = [])),
+    responses(
+        (status = 204, description = "Burned"),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 429, response = RateLimited),
+        (status = 500, response = Internal),
+        (status = 503, response = Unavailable),
+    )
+)]
 async fn burn(
     State(service): State<AppState>,
     deadline: Option<Extension<Deadline>>,
@@ -133,6 +261,24 @@ async fn burn(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    get,
+    path = "/secrets/{id}/receipt",
+    tag = "secrets",
+    summary = "The sender's view: state and counts, never the blob",
+    description = "Answers for the secret's whole life, including after it is revealed, \
+        burned, locked or expired, until the record is swept.",
+    params(IdPath),
+    security(("manage_token" = [])),
+    responses(
+        (status = 200, description = "The receipt", body = ReceiptResponse),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 429, response = RateLimited),
+        (status = 500, response = Internal),
+        (status = 503, response = Unavailable),
+    )
+)]
 async fn receipt(
     State(service): State<AppState>,
     Bearer(manage_token): Bearer,
