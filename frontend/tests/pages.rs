@@ -342,14 +342,10 @@ async fn receipt_shows_the_state_and_burns_after_confirmation() {
         app.get("#receipt-state").text_content().as_deref(),
         Some("Waiting")
     );
-    // The receipt link is the creator's; it stays in the address bar.
-    assert!(
-        support::window()
-            .location()
-            .hash()
-            .unwrap()
-            .contains(&manage.to_base64url())
-    );
+    // The receipt's token leaves the address bar and history, like a key.
+    let hash = support::window().location().hash().unwrap();
+    assert!(!hash.contains(&manage.to_base64url()), "{hash}");
+    assert_eq!(hash, format!("#/r/{ID}"));
     app.click("#burn");
     app.wait_for("#confirm-burn").await;
     assert!(calls().iter().all(|c| c.method == "GET"));
