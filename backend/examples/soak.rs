@@ -54,7 +54,7 @@ async fn client_loop(base: String, counts: Arc<Counts>, until: Instant, n: usize
     let mut i = 0usize;
     while Instant::now() < until {
         i += 1;
-        let expiring = i % 4 == 0;
+        let expiring = i.is_multiple_of(4);
         let text = format!("soak {n}.{i} {}", "x".repeat(i % 700));
         let ttl = if expiring { 60 } else { 3600 };
         let prepared = client::prepare(&Payload::text(&text), None, ttl, 2).unwrap();
