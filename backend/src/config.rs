@@ -73,6 +73,14 @@ pub struct Config {
     #[arg(long, env = "SDO_TRUST_CLOUDFRONT", default_value_t = false)]
     pub trust_cloudfront: bool,
 
+    /// On AWS Lambda, the time a consuming write (reveal, wrong passphrase,
+    /// burn) needs before the invocation's deadline; with less left, the
+    /// request gets 503 and nothing is used up. The default covers the AWS
+    /// SDK's 5 s operation timeout twice (the write, and the read that
+    /// settles a lost answer), plus a margin.
+    #[arg(long, env = "SDO_WRITE_BUDGET", default_value = "11s", value_parser = humantime::parse_duration)]
+    pub write_budget: Duration,
+
     /// Longest a request may take before it is answered with 503.
     #[arg(long, env = "SDO_REQUEST_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
     pub request_timeout: Duration,
@@ -184,6 +192,7 @@ mod tests {
             Config::try_parse_from(["sdo-server", "--store", "dynamodb", "--table", "t"]).unwrap();
         assert_eq!(d.sweep_every(), None);
         assert!(c.trusted_proxies.is_empty() && !c.trust_cloudfront);
+        assert_eq!(c.write_budget, crate::service::DEFAULT_WRITE_BUDGET);
         let p =
             Config::try_parse_from(["sdo-server", "--trusted-proxies", "10.0.0.0/8,::1"]).unwrap();
         assert_eq!(p.trusted_proxies.len(), 2);

@@ -17,6 +17,9 @@ use lambda_http::request::RequestContext;
 
 use crate::service::Deadline;
 
+/// 2001-09-09 in milliseconds since the epoch: any real deadline is later.
+const EPOCH_MS_2001: u64 = 1_000_000_000_000;
+
 /// Whether this process was started by the Lambda runtime.
 pub fn is_lambda() -> bool {
     std::env::var_os("AWS_LAMBDA_RUNTIME_API").is_some()
@@ -35,17 +38,20 @@ pub fn with_source_ip(router: axum::Router) -> axum::Router {
 }
 
 async fn from_invocation(mut request: Request, next: Next) -> Response {
-    // The runtime gives the deadline as wall-clock milliseconds; 0 means
-    // none was given (a request made outside the runtime).
+    // The runtime gives the deadline as wall-clock milliseconds since the
+    // epoch. 0 means none was given (a request made outside the runtime),
+    // and cargo lambda's emulator sends its timeout (600000) instead of a
+    // time: a value before 2001 is not a deadline, and is ignored.
     let deadline_ms = request
         .lambda_context_ref()
         .map(|ctx| ctx.deadline)
-        .filter(|&ms| ms > 0);
+        .filter(|&ms| ms >= EPOCH_MS_2001);
     if let Some(ms) = deadline_ms {
         let now_ms = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_millis() as u64);
         let left = Duration::from_millis(ms.saturating_sub(now_ms));
+        tracing::debug!(deadline_ms = ms, now_ms, "invocation deadline");
         request
             .extensions_mut()
             .insert(Deadline(Instant::now() + left));

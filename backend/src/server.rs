@@ -92,7 +92,10 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
         max_attempts: config.max_attempts,
         max_views: config.max_views,
     };
-    let service = Arc::new(Service::new(store, keys, Arc::new(SystemClock), limits));
+    let service = Arc::new(
+        Service::new(store, keys, Arc::new(SystemClock), limits)
+            .with_write_budget(config.write_budget),
+    );
     let allowed_origin = config
         .allowed_origin
         .as_deref()

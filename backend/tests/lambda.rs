@@ -215,6 +215,42 @@ async fn a_reveal_too_close_to_the_deadline_consumes_nothing() {
         (Some("waiting"), Some(1))
     );
 
-    let (status, body) = send(with_deadline(30_000)).await;
+    // cargo lambda's emulator sends a duration where a time belongs; that is
+    // no deadline at all, not one long past.
+    let mut context = lambda_http::Context::default();
+    context.deadline = 600_000;
+    let emulated = lambda_http::request::from_str(&event)
+        .unwrap()
+        .with_lambda_context(context);
+    let (status, body) = send(emulated).await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    let receipt = test.receipt(&c).await;
+    assert_eq!(receipt.json["state"], "revealed");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reveal_with_time_enough_before_the_deadline_works() {
+    use lambda_http::RequestExt;
+
+    let test = TestApp::new(Backend::Sqlite).await;
+    let app = with_source_ip(test.router.clone());
+    let c = test.create("in time").await;
+    let reveal = json!({"reveal_token": c.reveal_token(None)});
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    let mut context = lambda_http::Context::default();
+    context.deadline = now_ms + 30_000;
+    let request = lambda_http::request::from_str(&event(
+        "POST",
+        &format!("{}/reveal", c.secret_uri()),
+        Some(&c.link_token()),
+        Some(&reveal),
+        "192.0.2.10",
+    ))
+    .unwrap()
+    .with_lambda_context(context);
+    let response = app.oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
 }
