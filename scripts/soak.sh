@@ -5,7 +5,12 @@
 # or any answer is unexpected. Loopback only; stops by itself.
 #
 #   scripts/soak.sh [SECONDS]
+#
+# The server is the release build; the load generator (backend/examples/
+# soak.rs) is built like the tests, so in CI it reuses their artifacts
+# instead of rebuilding the AWS SDK in release with dev-dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --locked -p sdo-backend --bin sdo-server --example soak
-exec ./target/release/examples/soak "${1:-600}"
+cargo build --release --locked -p sdo-backend --bin sdo-server
+cargo build --locked -p sdo-backend --example soak
+SDO_SERVER_BIN=target/release/sdo-server exec ./target/debug/examples/soak "${1:-600}"
