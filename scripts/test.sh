@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every check, as CI runs it: formatting, lints, the test vectors against an
 # independent Python implementation, every test of every crate against
-# SQLite and DynamoDB+KMS (moto_server), the Lambda path, and the browser app
-# (wasm tests and end-to-end in Chromium). Installs what is missing.
+# SQLite and DynamoDB+KMS (moto_server), the Lambda path, the browser app
+# (wasm tests and end-to-end in Chromium), and a short run of every fuzz
+# target. Installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
@@ -31,8 +32,16 @@ step "Lambda: the real binary under cargo lambda watch"
 python3 scripts/lambda_smoke.py 2>&1 | tee -a "$log"
 step "browser app: clippy (wasm32), wasm tests in Chromium, e2e (with the sdo CLI)"
 ./scripts/frontend.sh test 2>&1 | tee -a "$log"
+
+# --- Fuzzing smoke: every cargo-fuzz target for a few seconds (nightly) ---
+# Its own crate and workspace (fuzz/), so the checks above never see it.
+step "fuzz: cargo fmt --check (fuzz/)"
+cargo fmt --manifest-path fuzz/Cargo.toml -- --check
+step "fuzz: every target, briefly (scripts/fuzz.sh --smoke)"
+./scripts/fuzz.sh --smoke 2>&1 | tee -a "$log"
 # One closing line for the whole run.
 awk '/^test result:/ { p += $4; f += $6; i += $8 }
      /^lambda: [0-9]+ passed/ { p += $2; f += $4 }
+     /^fuzz: [0-9]+ passed/ { p += $2; f += $4 }
      /^ℹ pass / { p += $3 } /^ℹ fail / { f += $3 } /^ℹ skipped / { i += $3 }
      END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, i }' "$log"
