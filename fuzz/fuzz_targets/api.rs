@@ -857,6 +857,9 @@ fn expect_reveal(
     if !content_type.is_json() {
         return status(415);
     }
+    if body.len() > h.body_limit {
+        return status(413);
+    }
     let Ok(req) = serde_json::from_slice::<RevealRequest>(body) else {
         return status(400);
     };
