@@ -26,6 +26,8 @@ pub enum PayloadError {
     Overrun(&'static str),
     #[error("the padding is not all zeros")]
     NonZeroPadding,
+    #[error("the payload is padded past the next multiple of 256")]
+    ExcessPadding,
     #[error("the file {0} is not valid UTF-8")]
     InvalidUtf8(&'static str),
     #[error("a text payload carries a file name or type")]
@@ -143,6 +145,12 @@ impl Payload {
         if padded.is_empty() || !padded.len().is_multiple_of(PAD_BLOCK) {
             return Err(PayloadError::BadPaddedLength(padded.len()));
         }
+        if padded.len() > MAX_PADDED_LEN {
+            return Err(PayloadError::TooLarge {
+                len: padded.len(),
+                max: MAX_PADDED_LEN,
+            });
+        }
         let mut r = Reader(padded);
         let kind = r.take(1, "kind")?[0];
         let name = r.take_u16_field("name")?;
@@ -151,6 +159,11 @@ impl Payload {
         let data = r.take(data_len, "data")?;
         if r.0.iter().any(|&b| b != 0) {
             return Err(PayloadError::NonZeroPadding);
+        }
+        // Zero blocks beyond the last would decode too, giving one payload
+        // many encodings (and a sender a size class of its choosing).
+        if padded_len(padded.len() - r.0.len()) != padded.len() {
+            return Err(PayloadError::ExcessPadding);
         }
         let kind = match kind {
             // A recipient prints text as it is; bytes that are not UTF-8
@@ -307,6 +320,40 @@ mod tests {
         }
         // The same bytes as a file are fine: files carry bytes.
         assert!(Payload::decode_padded(&raw(KIND_FILE, b"a", b"x/y", 1, b"\x80")).is_ok());
+    }
+
+    /// Found by `fuzz/fuzz_targets/payload.rs`: each of these decoded, and
+    /// encoding the result gave other bytes (or failed).
+    #[test]
+    fn only_the_one_encoding_decodes() {
+        let ok = raw(KIND_TEXT, b"", b"", 2, b"hi");
+        let mut extra_block = ok.clone();
+        extra_block.resize(2 * PAD_BLOCK, 0);
+        assert_eq!(
+            Payload::decode_padded(&extra_block),
+            Err(PayloadError::ExcessPadding)
+        );
+
+        let file = raw(KIND_FILE, b"a", b"b/c", 300, &[7; 300]);
+        assert_eq!(file.len(), 2 * PAD_BLOCK);
+        assert!(Payload::decode_padded(&file).is_ok());
+        let mut file_extra = file;
+        file_extra.resize(3 * PAD_BLOCK, 0);
+        assert_eq!(
+            Payload::decode_padded(&file_extra),
+            Err(PayloadError::ExcessPadding)
+        );
+
+        let len = MAX_PADDED_LEN - HEADER_LEN + 1;
+        let over = raw(KIND_TEXT, b"", b"", len as u32, &vec![b'a'; len]);
+        assert_eq!(over.len(), MAX_PADDED_LEN + PAD_BLOCK);
+        assert_eq!(
+            Payload::decode_padded(&over),
+            Err(PayloadError::TooLarge {
+                len: over.len(),
+                max: MAX_PADDED_LEN
+            })
+        );
     }
 
     proptest! {

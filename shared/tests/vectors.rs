@@ -65,6 +65,7 @@ fn error_code(e: &BlobError) -> &'static str {
         BlobError::Payload(PayloadError::BadPaddedLength(_)) => "bad_padded_length",
         BlobError::Payload(PayloadError::Overrun(_)) => "overrun",
         BlobError::Payload(PayloadError::NonZeroPadding) => "non_zero_padding",
+        BlobError::Payload(PayloadError::ExcessPadding) => "excess_padding",
         BlobError::Payload(PayloadError::InvalidUtf8(_)) => "invalid_utf8",
         BlobError::Payload(PayloadError::TextWithMetadata) => "text_with_metadata",
         BlobError::Payload(PayloadError::TextNotUtf8) => "text_not_utf8",

@@ -99,6 +99,7 @@ def fail_cases():
         ("fail_data_overrun", seal(ck, nonce, pad(payload(0, b"", b"", b"hi")[:5] + struct.pack(">I", 5000) + b"hi")), "overrun"),
         ("fail_name_overrun", seal(ck, nonce, pad(b"\x01" + struct.pack(">H", 4000) + b"x")), "overrun"),
         ("fail_nonzero_padding", seal(ck, nonce, bytes(dirty)), "non_zero_padding"),
+        ("fail_excess_padding", seal(ck, nonce, pad(payload(0, b"", b"", b"hi")) + bytes(256)), "excess_padding"),
         ("fail_name_not_utf8", seal(ck, nonce, pad(payload(1, b"\xff\xfe", b"text/plain", b"hi"))), "invalid_utf8"),
         ("fail_mime_not_utf8", seal(ck, nonce, pad(payload(1, b"a.txt", b"\xc3", b"hi"))), "invalid_utf8"),
         ("fail_text_with_name", seal(ck, nonce, pad(payload(0, b"a.txt", b"", b"hi"))), "text_with_metadata"),
