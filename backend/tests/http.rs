@@ -315,3 +315,21 @@ async fn a_reveal_body_that_never_arrives_times_out_and_consumes_nothing() {
     let receipt = app.receipt(&c).await;
     assert_eq!(receipt.json["state"], "waiting");
 }
+
+/// A reveal body over the limit without a Content-Length (so only reading
+/// it finds out) is 413, like any other body; found by the `api` fuzz target.
+#[tokio::test]
+async fn an_oversized_reveal_body_without_a_length_is_413() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    let c = app.create("small").await;
+    let body = format!("{{\"reveal_token\":\"{}\"}}", "A".repeat(1_000_000));
+    let request = Request::post(format!("{}/reveal", c.secret_uri()))
+        .header(header::AUTHORIZATION, format!("Bearer {}", c.link_token()))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    let r = app.send(request).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.json);
+    assert_eq!(r.json["error"], "too_large");
+    assert_eq!(app.receipt(&c).await.json["state"], "waiting");
+}

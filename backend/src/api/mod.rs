@@ -87,9 +87,7 @@ async fn read_body_within(
                 .await
         }
         Ok(Err(e)) => {
-            let too_large = std::error::Error::source(&e)
-                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
-            if too_large {
+            if is_too_large(&e) {
                 ApiError::for_status(StatusCode::PAYLOAD_TOO_LARGE).into_response()
             } else {
                 ApiError::new(ErrorCode::InvalidRequest, "the request body was cut off")
@@ -102,6 +100,19 @@ async fn read_body_within(
         )
         .into_response(),
     }
+}
+
+/// Whether reading a body failed on the body limit, however deeply the
+/// layers wrapped that error.
+fn is_too_large(e: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = source {
+        if err.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = err.source();
+    }
+    false
 }
 
 /// The serialized document, made once per router.
