@@ -93,10 +93,13 @@ fn is_condition_failure<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool 
     matches!(e, SdkError::ServiceError(se) if se.err().code() == Some("ConditionalCheckFailedException"))
 }
 
+/// A string attribute of an item that may be absent.
+fn string_attr<'a>(item: Option<&'a Item>, name: &str) -> Option<&'a String> {
+    item.and_then(|i| i.get(name)).and_then(|v| v.as_s().ok())
+}
+
 fn carries(item: Option<&Item>, op: &OpId) -> bool {
-    item.and_then(|i| i.get(LAST_OP))
-        .and_then(|v| v.as_s().ok())
-        .is_some_and(|v| v == op.as_str())
+    string_attr(item, LAST_OP).is_some_and(|v| v == op.as_str())
 }
 
 impl DynamoStore {
@@ -168,12 +171,7 @@ impl DynamoStore {
             .send()
             .await
             .map_err(classify)?;
-        Ok(out
-            .item
-            .as_ref()
-            .and_then(|i| i.get(LAST_OP))
-            .and_then(|v| v.as_s().ok())
-            .cloned())
+        Ok(string_attr(out.item.as_ref(), LAST_OP).cloned())
     }
 }
 
@@ -318,12 +316,7 @@ impl SecretStore for DynamoStore {
             .send()
             .await
             .map_err(classify)?;
-        Ok(out
-            .item
-            .as_ref()
-            .and_then(|i| i.get("master_key_ref"))
-            .and_then(|v| v.as_s().ok())
-            .cloned())
+        Ok(string_attr(out.item.as_ref(), "master_key_ref").cloned())
     }
 
     async fn record_master_key(&self, key_ref: &str) -> Result<(), StoreError> {
