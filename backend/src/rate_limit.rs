@@ -22,7 +22,7 @@ use crate::api::error::ApiError;
 use crate::client_ip::ClientIp;
 
 /// How often idle buckets are forgotten.
-const PRUNE_EVERY: Duration = Duration::from_secs(60);
+pub const PRUNE_EVERY: Duration = Duration::from_secs(60);
 
 #[derive(Debug)]
 pub struct RateLimit {

@@ -15,7 +15,7 @@ use crate::clock::SystemClock;
 use crate::config::{Config, StoreKind};
 use crate::keys::local::{MASTER_KEY_FILE, MasterKeyError, ensure_private_dir};
 use crate::keys::{KeyProvider, KmsKeyProvider, LocalKeyProvider};
-use crate::rate_limit::RateLimit;
+use crate::rate_limit::{PRUNE_EVERY, RateLimit};
 use crate::service::{Limits, Service};
 use crate::store::{DynamoStore, SecretStore, SqliteOptions, SqliteStore};
 
@@ -41,7 +41,6 @@ pub enum StartError {
 pub struct Built {
     pub router: Router,
     pub service: Arc<Service>,
-    pub rate_limit: Option<Arc<RateLimit>>,
 }
 
 /// AWS SDK settings from the standard environment, with timeouts short
@@ -110,17 +109,15 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
         trusted_proxies: config.trusted_proxies.clone(),
         cloudfront: config.trust_cloudfront,
     };
-    let rate_limit = RateLimit::new(config.rate_limit, client_ip, Duration::from_secs(60));
     let options = HttpOptions {
         static_dir: config.static_dir.clone(),
         allowed_origin,
-        rate_limit: rate_limit.clone(),
+        rate_limit: RateLimit::new(config.rate_limit, client_ip, PRUNE_EVERY),
         request_timeout: config.request_timeout,
     };
     Ok(Built {
         router: router(Arc::clone(&service), &options),
         service,
-        rate_limit,
     })
 }
 
