@@ -32,7 +32,7 @@ pub enum MasterKeyError {
     #[error("{path} must hold exactly 32 bytes")]
     BadLength { path: PathBuf },
     #[error(
-        "{path} is missing, but the database holds secrets sealed under master key {expected}. \
+        "{path} is missing, but the database was set up with master key {expected}. \
          Restore that key file, or move the data directory away to start empty; a new key \
          would make every stored secret unreadable"
     )]
