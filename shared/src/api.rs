@@ -158,6 +158,29 @@ pub struct ReceiptResponse {
     pub revealed_at: Option<i64>,
 }
 
+/// What this server accepts, so a client can offer exactly that. Advisory:
+/// the server checks every create against the same limits regardless.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConfigResponse {
+    /// Shortest `ttl_secs` a create accepts.
+    pub min_ttl_secs: u64,
+    /// Longest `ttl_secs` a create accepts (`--max-ttl`).
+    pub max_ttl_secs: u64,
+    /// Largest `max_views` a create accepts (`--max-views`); the least is 1.
+    pub max_views: u32,
+    /// Largest padded payload (`Payload::padded_len`, a multiple of 256)
+    /// whose sealed blob this server accepts: the protocol's ceiling, or
+    /// less under `--max-blob-bytes`.
+    pub max_payload_bytes: u64,
+    /// Wrong passphrases that destroy a secret: the one that reaches this
+    /// count answers `attempts_left: 0` (`--max-attempts`).
+    pub max_attempts: u32,
+    /// Whether recipients may ask for secrets. Always `false`: no such
+    /// feature exists yet.
+    pub requests_enabled: bool,
+}
+
 /// The stable `error` codes of the API. Each has one HTTP status; 503 has
 /// two, because what a client may tell its user differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,6 +269,27 @@ mod tests {
         assert!(serde_json::from_str::<CreateRequest>(&padded).is_err());
         let extra = json.replace('}', r#","admin":true}"#);
         assert!(serde_json::from_str::<CreateRequest>(&extra).is_err());
+    }
+
+    #[test]
+    fn config_response_wire_names() {
+        let config = ConfigResponse {
+            min_ttl_secs: MIN_TTL_SECS,
+            max_ttl_secs: DEFAULT_MAX_TTL_SECS,
+            max_views: MAX_VIEWS_LIMIT,
+            max_payload_bytes: 262_144,
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
+            requests_enabled: false,
+        };
+        let json = serde_json::to_string(&config).unwrap();
+        assert_eq!(
+            json,
+            r#"{"min_ttl_secs":60,"max_ttl_secs":604800,"max_views":100,"max_payload_bytes":262144,"max_attempts":5,"requests_enabled":false}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<ConfigResponse>(&json).unwrap(),
+            config
+        );
     }
 
     #[test]
