@@ -1,5 +1,6 @@
-//! The HTTP edges: rate limiting, CORS, the static app, and the real
-//! `sdo-server` process (start-up, refusal, graceful shutdown).
+//! The HTTP edges: rate limiting, CORS, the static app, the limits clients
+//! are told (`GET /config`), and the real `sdo-server` process (start-up,
+//! refusal, graceful shutdown).
 
 mod common;
 
@@ -12,6 +13,10 @@ use axum::http::{Method, Request, StatusCode, header};
 use common::{Backend, TestApp};
 use sdo_backend::app::HttpOptions;
 use sdo_backend::rate_limit::RateLimit;
+use sdo_backend::service::Limits;
+use sdo_shared::payload::{MAX_PADDED_LEN, PAD_BLOCK, Payload};
+use sdo_shared::{base64url, blob, client};
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn over_the_rate_limit_is_429_with_retry_after() {
@@ -113,11 +118,12 @@ impl Drop for Server {
     }
 }
 
-fn spawn_server(data: &std::path::Path, port: u16) -> Server {
+fn spawn_server(data: &std::path::Path, port: u16, flags: &[&str]) -> Server {
     Server(
         Command::new(env!("CARGO_BIN_EXE_sdo-server"))
             .args(["--listen", &format!("127.0.0.1:{port}"), "--data-dir"])
             .arg(data)
+            .args(flags)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -144,8 +150,15 @@ async fn the_binary_serves_and_shuts_down_gracefully() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let port = common::free_port();
-    let mut server = spawn_server(&data, port);
+    let mut server = spawn_server(&data, port, &[]);
     wait_healthy(port).await;
+    let config: Value = reqwest::get(format!("http://127.0.0.1:{port}/api/v1/config"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(config, default_config());
     let r = reqwest::get(format!("http://127.0.0.1:{port}/api/v1/secrets/x"))
         .await
         .unwrap();
@@ -332,4 +345,187 @@ async fn an_oversized_reveal_body_without_a_length_is_413() {
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.json);
     assert_eq!(r.json["error"], "too_large");
     assert_eq!(app.receipt(&c).await.json["state"], "waiting");
+}
+
+/// What `GET /api/v1/config` says with the default flags.
+fn default_config() -> Value {
+    json!({
+        "min_ttl_secs": 60,
+        "max_ttl_secs": 604_800,
+        "max_views": 100,
+        "max_payload_bytes": 262_144,
+        "max_attempts": 5,
+        "requests_enabled": false,
+    })
+}
+
+async fn get_config(app: &TestApp) -> Value {
+    let r = app.call(Method::GET, "/api/v1/config", None, None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    r.json
+}
+
+#[tokio::test]
+async fn config_states_the_default_limits_to_anyone() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    let r = app.call(Method::GET, "/api/v1/config", None, None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json, default_config());
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/json");
+    // Like every answer; limits can change on a restart, so nothing caches.
+    assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
+    assert_eq!(r.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+}
+
+/// A server with lower limits states them, and each stated bound is where
+/// a create (or a wrong passphrase) starts being refused.
+#[tokio::test]
+async fn config_states_lower_limits_and_they_are_the_ones_enforced() {
+    let limits = Limits {
+        max_ttl_secs: 3600,
+        max_views: 3,
+        max_attempts: 2,
+        max_blob_bytes: 10_000,
+    };
+    let app = TestApp::with(Backend::Sqlite, limits, Default::default()).await;
+    let config = get_config(&app).await;
+    assert_eq!(
+        config,
+        json!({
+            "min_ttl_secs": 60,
+            "max_ttl_secs": 3600,
+            "max_views": 3,
+            "max_payload_bytes": 9728,
+            "max_attempts": 2,
+            "requests_enabled": false,
+        })
+    );
+    let number = |field: &str| config[field].as_u64().unwrap();
+    let (min_ttl, max_ttl) = (number("min_ttl_secs"), number("max_ttl_secs"));
+    let max_views = number("max_views") as u32;
+    let text = Payload::text("bounds");
+    let create = |ttl, views| {
+        let prepared = client::prepare(&text, None, ttl, views).unwrap();
+        app.post_create(serde_json::to_value(&prepared.request).unwrap())
+    };
+    for (ttl, views, status) in [
+        (min_ttl, 1, StatusCode::CREATED),
+        (min_ttl - 1, 1, StatusCode::BAD_REQUEST),
+        (max_ttl, 1, StatusCode::CREATED),
+        (max_ttl + 1, 1, StatusCode::BAD_REQUEST),
+        (600, max_views, StatusCode::CREATED),
+        (600, max_views + 1, StatusCode::BAD_REQUEST),
+    ] {
+        let r = create(ttl, views).await;
+        assert_eq!(r.status, status, "ttl {ttl}, views {views}: {}", r.json);
+    }
+
+    let c = app.create_with(&text, Some("right"), 600, 1).await;
+    for left in (0..number("max_attempts")).rev() {
+        let r = app.reveal(&c, Some("wrong")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.json);
+        assert_eq!(r.json["attempts_left"], left);
+    }
+    assert_eq!(app.receipt(&c).await.json["state"], "locked");
+}
+
+/// A text payload whose padded encoding is exactly `padded` bytes.
+fn payload_of(padded: usize) -> Payload {
+    // Its header: kind (1), name and mime lengths (2 + 2), data length (4).
+    let payload = Payload::text("x".repeat(padded - 9));
+    assert_eq!(payload.padded_len(), padded);
+    payload
+}
+
+/// A create body whose blob holds a padded payload of `padded` bytes. Past
+/// the protocol's ceiling no client seals one, so it is a blob of that
+/// shape, which is all the server can check.
+fn create_body(padded: usize) -> Value {
+    if padded <= MAX_PADDED_LEN {
+        let prepared = client::prepare(&payload_of(padded), None, 600, 1).unwrap();
+        assert_eq!(prepared.request.blob.len(), blob::OVERHEAD + padded);
+        return serde_json::to_value(&prepared.request).unwrap();
+    }
+    let mut sealed = vec![0u8; blob::OVERHEAD + padded];
+    sealed[0] = blob::VERSION_V1;
+    let prepared = client::prepare(&Payload::text("x"), None, 600, 1).unwrap();
+    let mut body = serde_json::to_value(&prepared.request).unwrap();
+    body["blob"] = base64url::encode(&sealed).into();
+    body
+}
+
+/// `max_payload_bytes` is exact: a payload padded to it is stored and
+/// revealed whole, one pad block more is 413. With the protocol's blob
+/// limit, with one that falls between two blocks, and with the smallest.
+#[tokio::test]
+async fn max_payload_bytes_is_accepted_and_one_block_more_is_413() {
+    for (max_blob_bytes, expected) in [
+        (blob::MAX_LEN, MAX_PADDED_LEN),
+        (10_000, 9728),
+        (blob::MIN_LEN, PAD_BLOCK),
+    ] {
+        let limits = Limits {
+            max_blob_bytes,
+            ..Limits::default()
+        };
+        let app = TestApp::with(Backend::Sqlite, limits, Default::default()).await;
+        let max = get_config(&app).await["max_payload_bytes"]
+            .as_u64()
+            .unwrap() as usize;
+        assert_eq!(max, expected, "--max-blob-bytes {max_blob_bytes}");
+
+        let payload = payload_of(max);
+        let c = app.create_with(&payload, None, 600, 1).await;
+        let r = app.reveal(&c, None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+        assert_eq!(app.open(&c, None, &r), payload);
+
+        let r = app.post_create(create_body(max + PAD_BLOCK)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "--max-blob-bytes {max_blob_bytes}: {}",
+            r.json
+        );
+        assert_eq!(r.json["error"], "too_large");
+    }
+}
+
+/// The real binary's flags reach `GET /config`.
+#[tokio::test]
+async fn the_binary_states_its_flags_as_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = common::free_port();
+    let _server = spawn_server(
+        &dir.path().join("data"),
+        port,
+        &[
+            "--max-ttl",
+            "1h",
+            "--max-views",
+            "3",
+            "--max-attempts",
+            "2",
+            "--max-blob-bytes",
+            "10000",
+        ],
+    );
+    wait_healthy(port).await;
+    let config: Value = reqwest::get(format!("http://127.0.0.1:{port}/api/v1/config"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        config,
+        json!({
+            "min_ttl_secs": 60,
+            "max_ttl_secs": 3600,
+            "max_views": 3,
+            "max_payload_bytes": 9728,
+            "max_attempts": 2,
+            "requests_enabled": false,
+        })
+    );
 }

@@ -7,6 +7,7 @@
 //! | `POST /api/v1/secrets/{id}/reveal` | link token | 200 [`RevealResponse`] |
 //! | `DELETE /api/v1/secrets/{id}` | link or manage token | 204 |
 //! | `GET /api/v1/secrets/{id}/receipt` | manage token | 200 [`ReceiptResponse`] |
+//! | `GET /api/v1/config` | none | 200 [`ConfigResponse`] |
 //! | `GET /api/v1/health` | none | 200 |
 //! | `GET /api/v1/openapi.json` | none | 200, the OpenAPI document |
 //!

@@ -36,7 +36,7 @@ pub const MANAGE_TOKEN: &str = "manage_token";
     ),
     tags(
         (name = "secrets", description = "Create, inspect, reveal and burn secrets"),
-        (name = "service", description = "Health and this document"),
+        (name = "service", description = "Health, this server's limits and this document"),
     ),
     components(
         schemas(ErrorBody),

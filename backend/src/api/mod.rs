@@ -15,8 +15,8 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
 use sdo_shared::api::{
-    API_PREFIX, CreateRequest, CreateResponse, ErrorCode, MetaResponse, ReceiptResponse,
-    RevealRequest, RevealResponse,
+    API_PREFIX, ConfigResponse, CreateRequest, CreateResponse, ErrorCode, MetaResponse,
+    ReceiptResponse, RevealRequest, RevealResponse,
 };
 use tower_http::timeout::TimeoutLayer;
 use utoipa::OpenApi as _;
@@ -60,6 +60,7 @@ fn documented_routes(timeout: Duration) -> OpenApiRouter<AppState> {
         .layer(middleware::from_fn_with_state(timeout, read_body_within));
     OpenApiRouter::new()
         .routes(routes!(health))
+        .routes(routes!(config))
         .routes(routes!(openapi_json))
         .routes(routes!(create))
         .routes(routes!(meta))
@@ -134,6 +135,24 @@ async fn health() -> impl IntoResponse {
     Json(Health {
         status: HealthStatus::Ok,
     })
+}
+
+#[utoipa::path(
+    get,
+    path = "/config",
+    tag = "service",
+    summary = "This server's limits, to bound a create form",
+    description = "What a create may ask for on this server (its flags), so a client offers \
+        exactly that. Advisory: every create is still checked against the same limits. \
+        May change when the server restarts.",
+    responses(
+        (status = 200, description = "The limits", body = ConfigResponse),
+        (status = 429, response = RateLimited),
+        (status = 503, response = Unavailable),
+    )
+)]
+async fn config(State(service): State<AppState>) -> Json<ConfigResponse> {
+    Json(service.config())
 }
 
 #[utoipa::path(
