@@ -51,7 +51,7 @@ test("create without a passphrase; reveal and copy in a fresh browser; the secon
   assert.match(share, new RegExp(`^${server.base}/#/s/`));
   assert.match(receipt, new RegExp(`^${server.base}/#/r/`));
   assert.equal(await page.locator("img.qr").count(), 1);
-  assert.match(await page.textContent("body"), /It can be read once/);
+  assert.match(await page.textContent("body"), /It can be viewed once/);
 
   const recipient = await fresh();
   const reveal = await openShare(recipient, share);
@@ -77,7 +77,7 @@ test("create without a passphrase; reveal and copy in a fresh browser; the secon
 
   await page.goto(receipt);
   await page.waitForSelector("#receipt-state");
-  assert.equal(await page.textContent("#receipt-state"), "Revealed");
+  assert.equal(await page.textContent("#receipt-state"), "Viewed");
   await shot(page, "06-receipt-revealed");
   // The receipt's token leaves the address bar and history, like the key.
   const token = receipt.split("/").pop();
@@ -145,14 +145,14 @@ test("max views: each fresh browser takes one view until none is left", async ()
   const page = await sender.context.newPage();
   const text = "shared with two people";
   const { share, receipt } = await createSecret(page, server.base, { text, views: 2 });
-  assert.match(await page.textContent("body"), /It can be read 2 times/);
+  assert.match(await page.textContent("body"), /It can be viewed 2 times/);
 
   const first = await openShare(await fresh(), share);
   await first.waitForSelector("#reveal");
   assert.match(await first.textContent("body"), /2 more times/);
   await first.click("#reveal");
   await first.waitForSelector("#secret-text");
-  assert.match(await first.textContent("#destroyed-note"), /1 more view/);
+  assert.match(await first.textContent("#destroyed-note"), /one more view/);
 
   await page.goto(receipt);
   await page.waitForSelector("#receipt-state");
@@ -181,7 +181,7 @@ test("burn from the receipt page; the link is then gone", async () => {
   await page.waitForSelector("#confirm-burn");
   await shot(page, "12-receipt-confirm-burn");
   await page.click("#confirm-burn");
-  await page.waitForFunction(() => document.querySelector("#receipt-state")?.textContent === "Burned");
+  await page.waitForFunction(() => document.querySelector("#receipt-state")?.textContent === "Destroyed");
   await shot(page, "13-receipt-burned");
   const late = await openShare(await fresh(), share);
   await late.waitForSelector("#gone");
@@ -224,7 +224,8 @@ test("a file over the limit is refused before anything is sent", async () => {
   });
   await page.waitForSelector(".field-error");
   assert.match(await page.textContent(".field-error"), /the limit is 255\.9 KiB/);
-  assert.equal(sender.requests.filter((r) => r.url.includes("/api/")).length, 0);
+  // Only the server's limits were asked for; nothing was sent.
+  assert.deepEqual(sender.requests.filter((r) => r.url.includes("/api/")).map((r) => r.url.split("/api/")[1]), ["v1/config"]);
   clean(sender);
 });
 
@@ -252,7 +253,7 @@ test("keyboard only: create, copy and reveal without a mouse", async () => {
   await shot(page, "16-keyboard-focus");
   await page.keyboard.press("Enter");
   await page.waitForSelector("#share-link", { timeout: 30000 });
-  assert.match(await page.textContent("body"), /expires in (59 minutes|1 hour)/);
+  assert.match(await page.textContent("body"), /expires in (59|60) minutes/);
   assert.equal(await page.evaluate(() => document.activeElement?.id), "created-title");
   await tabTo(page, "share-link-copy");
   await page.keyboard.press("Enter");

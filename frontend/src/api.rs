@@ -9,12 +9,15 @@ use std::rc::Rc;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use sdo_shared::api::{
-    API_PREFIX, CreateRequest, CreateResponse, ErrorBody, ErrorCode, MetaResponse, ReceiptResponse,
-    RevealRequest, RevealResponse,
+    API_PREFIX, ConfigResponse, CreateRequest, CreateResponse, ErrorBody, ErrorCode, MetaResponse,
+    ReceiptResponse, RevealRequest, RevealResponse,
 };
 use sdo_shared::base64url::Base64Bytes;
 use sdo_shared::secret::{LinkToken, ManageToken, RevealToken, SecretId};
 use serde::de::DeserializeOwned;
+
+use crate::config::Limits;
+use crate::i18n::{I18n, n};
 
 /// Set at build time (`SDO_API_BASE=https://api.example trunk build`) for an
 /// API on another origin; by default the app talks to its own origin.
@@ -52,37 +55,27 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// A sentence for the page.
-    pub fn message(&self) -> String {
+    /// A sentence for the page, in its language.
+    pub fn message(&self, i18n: &I18n) -> String {
         match self {
-            ApiError::Network => {
-                "The server could not be reached. Check your connection and try again.".into()
+            ApiError::Network => i18n.t("error-network"),
+            ApiError::NotFound => i18n.t("error-not-found"),
+            ApiError::WrongPassphrase { attempts_left: 0 } => i18n.t("error-wrong-passphrase-last"),
+            ApiError::WrongPassphrase { attempts_left } => {
+                i18n.tf("error-wrong-passphrase", [("attempts", n(*attempts_left))])
             }
-            ApiError::NotFound => "This secret does not exist (any more).".into(),
-            ApiError::WrongPassphrase { attempts_left: 0 } => {
-                "Wrong passphrase, and that was the last attempt: the secret has been destroyed."
-                    .into()
-            }
-            ApiError::WrongPassphrase { attempts_left } => format!(
-                "Wrong passphrase. {attempts_left} attempt{} left before the secret is destroyed.",
-                if *attempts_left == 1 { "" } else { "s" }
-            ),
             ApiError::RateLimited {
-                retry_after_secs: Some(s),
-            } => format!("Too many requests. Try again in {s} seconds."),
-            ApiError::RateLimited { .. } => "Too many requests. Try again in a minute.".into(),
-            ApiError::TooLarge => "The secret is larger than the server accepts.".into(),
-            ApiError::Invalid(message) => format!("The server refused the request: {message}"),
-            ApiError::Unavailable => {
-                "The server is busy or a service it depends on is down. Nothing was used up; try again in a moment.".into()
-            }
-            ApiError::OutcomeUnknown => {
-                "The server could not confirm whether this used up the secret. It may be gone: ask the sender to check the receipt before anyone tries again.".into()
-            }
-            ApiError::Server(status) => {
-                format!("The server had a problem (HTTP {status}). Try again in a moment.")
-            }
-            ApiError::BadResponse => "The server's answer was not understood.".into(),
+                retry_after_secs: Some(secs),
+            } => i18n.tf("error-rate-limited-for", [("secs", n(*secs))]),
+            ApiError::RateLimited { .. } => i18n.t("error-rate-limited"),
+            ApiError::TooLarge => i18n.t("error-too-large"),
+            // The server's own message names wire fields, which mean
+            // nothing to the reader; what to do does.
+            ApiError::Invalid(_) => i18n.t("error-invalid"),
+            ApiError::Unavailable => i18n.t("error-unavailable"),
+            ApiError::OutcomeUnknown => i18n.t("error-outcome-unknown"),
+            ApiError::Server(status) => i18n.tf("error-server", [("status", n(*status))]),
+            ApiError::BadResponse => i18n.t("error-bad-response"),
         }
     }
 
@@ -127,6 +120,16 @@ impl Api {
 
     fn url(&self, path: &str) -> String {
         format!("{}{API_PREFIX}{path}", self.base)
+    }
+
+    /// What this server allows.
+    pub async fn config(&self) -> Result<Limits, ApiError> {
+        let req = Request::get(&self.url("/config"))
+            .build()
+            .map_err(|_| ApiError::BadResponse)?;
+        json::<ConfigResponse>(send(req).await?)
+            .await
+            .map(Limits::from)
     }
 
     pub async fn create(&self, request: &CreateRequest) -> Result<CreateResponse, ApiError> {
@@ -241,6 +244,7 @@ async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{ENGLISH, Lang};
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn body(error: ErrorCode, attempts_left: Option<u32>) -> Option<ErrorBody> {
@@ -275,12 +279,13 @@ mod tests {
         let unknown = error_from(503, body(ErrorCode::OutcomeUnknown, None), None);
         assert_eq!(unknown, ApiError::OutcomeUnknown);
         assert!(!unknown.is_retryable());
-        assert!(unknown.message().contains("receipt"));
+        let en = I18n::parse(Lang::En, ENGLISH.into()).unwrap();
+        assert!(unknown.message(&en).contains("receipt"));
         assert!(ApiError::Network.is_retryable());
         assert!(!ApiError::NotFound.is_retryable());
         assert!(
             ApiError::WrongPassphrase { attempts_left: 1 }
-                .message()
+                .message(&en)
                 .contains("1 attempt left")
         );
     }

@@ -1,17 +1,28 @@
-//! The app shell: header, the page for the current `#route`, footer.
+//! The app shell: header (with the language picker), the page for the
+//! current `#route`, footer, and the one live region that announces
+//! progress and outcomes.
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use crate::api::Api;
-use crate::pages::{CreatePage, LinkProblem, LinkProblemPage, ReceiptPage, RevealPage};
+use crate::components::{ANNOUNCER_ID, language_picker};
+use crate::config::Limits;
+use crate::i18n::{self, I18n, Lang};
+use crate::pages::{CreatePage, LinkProblem, ReceiptPage, RevealPage, link_problem_page};
 use crate::route::{self, Route};
 
-#[derive(Debug, Properties, PartialEq, Default)]
+#[derive(Debug, Properties, PartialEq)]
 pub struct AppProps {
+    /// The messages to start with (`main` fetches the preferred language's
+    /// file before the first render).
+    pub i18n: I18n,
     /// The API to talk to; by default the build-time base or this origin.
     #[prop_or_default]
     pub api: Option<Api>,
+    /// The server's limits, if known; otherwise they are fetched.
+    #[prop_or_default]
+    pub limits: Option<Limits>,
 }
 
 #[function_component(App)]
@@ -19,6 +30,8 @@ pub fn app(props: &AppProps) -> Html {
     // Read (and scrub) the address once, before anything renders.
     let route = use_state(route::take_current);
     let api = use_memo(props.api.clone(), |api| api.clone().unwrap_or_default());
+    let i18n = use_state(|| props.i18n.clone());
+    let limits = use_state(|| props.limits.unwrap_or_default());
     {
         let route = route.clone();
         use_effect_with((), move |_| {
@@ -33,6 +46,51 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    {
+        let (api, limits, known) = ((*api).clone(), limits.clone(), props.limits.is_some());
+        use_effect_with((), move |_| {
+            if !known {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(fetched) = api.config().await {
+                        limits.set(fetched);
+                    }
+                });
+            }
+        });
+    }
+    use_effect_with((), |_| {
+        // A file dropped anywhere but the drop zone would otherwise make the
+        // browser open it in place of the app, and the form would be lost.
+        let window = web_sys::window();
+        let listeners = window.map(|w| {
+            let stop = |event: &str| {
+                EventListener::new_with_options(
+                    &w,
+                    event.to_owned(),
+                    EventListenerOptions::enable_prevent_default(),
+                    |e| e.prevent_default(),
+                )
+            };
+            [stop("dragover"), stop("drop")]
+        });
+        move || drop(listeners)
+    });
+    let on_language = {
+        let i18n = i18n.clone();
+        Callback::from(move |lang: Lang| {
+            let i18n = i18n.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // On failure the page stays in its current language; the
+                // picker shows that language again.
+                if let Ok(loaded) = I18n::fetch(lang).await {
+                    i18n::remember(lang);
+                    i18n::apply_to_document(lang);
+                    i18n.set(loaded);
+                }
+            });
+        })
+    };
+    let t = &*i18n;
     // Each secret gets a fresh page component (and fresh state).
     let page = match &*route {
         Route::Create => html! { <CreatePage /> },
@@ -42,31 +100,35 @@ pub fn app(props: &AppProps) -> Html {
         Route::Receipt { id, manage_token } => html! {
             <ReceiptPage key={id.to_string()} id={*id} manage_token={manage_token.clone()} />
         },
-        Route::KeyRemoved => html! { <LinkProblemPage problem={LinkProblem::KeyRemoved} /> },
-        Route::ReceiptTokenRemoved => html! {
-            <LinkProblemPage problem={LinkProblem::ReceiptTokenRemoved} />
-        },
-        Route::Damaged(why) => html! {
-            <LinkProblemPage problem={LinkProblem::Damaged(why.clone())} />
-        },
-        Route::NotFound => html! { <LinkProblemPage problem={LinkProblem::NotFound} /> },
+        Route::KeyRemoved => link_problem_page(t, LinkProblem::KeyRemoved),
+        Route::ReceiptTokenRemoved => link_problem_page(t, LinkProblem::ReceiptTokenRemoved),
+        Route::Damaged => link_problem_page(t, LinkProblem::Damaged),
+        Route::NotFound => link_problem_page(t, LinkProblem::NotFound),
     };
     html! {
         <ContextProvider<Api> context={(*api).clone()}>
-            <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
+        <ContextProvider<I18n> context={t.clone()}>
+        <ContextProvider<Limits> context={*limits}>
+            <a class="skip-link" href="#main" onclick={skip_to_main()}>{ t.t("skip-to-content") }</a>
             <header class="site-header">
-                <a class="brand" href="#/" aria-label="self-destruct-o: create a new secret">
+                <a class="brand" href="#/" aria-label={t.t("brand-label")}>
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span class="brand-name">{ "self-destruct-o" }</span>
                 </a>
-                <span class="tagline">{ "One-time secrets the server cannot read" }</span>
+                <span class="tagline">{ t.t("tagline") }</span>
+                { language_picker(t, on_language) }
             </header>
             <main id="main" tabindex="-1">{ page }</main>
             <footer class="site-footer">
-                <p>
-                    { "End-to-end encrypted in your browser with AES-256-GCM. The key lives only in the link's #fragment, which browsers never send to a server." }
-                </p>
+                <p>{ t.t("footer") }</p>
             </footer>
+            // Present from the start, so that each later change of its
+            // text is announced (screen readers ignore live regions that
+            // appear together with their text).
+            <div id={ANNOUNCER_ID} class="visually-hidden" role="status" aria-live="polite"
+                 aria-atomic="true"></div>
+        </ContextProvider<Limits>>
+        </ContextProvider<I18n>>
         </ContextProvider<Api>>
     }
 }

@@ -5,6 +5,9 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
+/// How long the file's object URL stays valid after the click.
+pub const REVOKE_AFTER_MS: u32 = 60_000;
+
 /// Offers `data` to the browser as a download named `name`.
 pub fn save(name: &str, mime: &str, data: &[u8]) -> Result<(), String> {
     let fail = |what: &str| format!("could not save the file ({what})");
@@ -28,9 +31,20 @@ pub fn save(name: &str, mime: &str, data: &[u8]) -> Result<(), String> {
         .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(&safe_file_name(name));
+    anchor.set_hidden(true);
+    // In the document, so every browser honours the click.
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&anchor);
+    }
     anchor.click();
-    // The click has started the download; the URL is not needed after it.
-    let _ = Url::revoke_object_url(&url);
+    anchor.remove();
+    // The click only starts the download, which reads the URL later (after
+    // a save dialog, possibly); revoking now would cancel it. A minute is
+    // long enough to start and short enough not to keep the copy around.
+    gloo_timers::callback::Timeout::new(REVOKE_AFTER_MS, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }
 

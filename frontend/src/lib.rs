@@ -6,22 +6,29 @@
 //! machine encrypts and the recipient's machine decrypts. This crate must
 //! never send a plaintext, a link key, a passphrase, a content key or a pass
 //! key over the network (only the blob, the verifiers and the tokens the
-//! protocol defines), never put them in a log or in storage, and never
-//! consume a secret without a trusted user gesture: link previewers and
-//! mail scanners open links and even click buttons.
+//! protocol defines), never put them in a log or in storage (the one
+//! exception: receipt links, which cannot open a secret, in
+//! `localStorage` after the user opts in), and never consume a secret
+//! without a trusted user gesture: link previewers and mail scanners open
+//! links and even click buttons.
 //!
 //! Modules: [`route`] reads the `#fragment`, [`api`] talks HTTP to
-//! `/api/v1`, [`worker`] runs Argon2id in a Web Worker, [`gesture`] tells
-//! a person's click from a script's, [`pages`] and [`components`] are the
-//! UI, [`app`] ties them together.
+//! `/api/v1` and [`config`] holds the server's limits, [`i18n`] the
+//! language and its messages, [`worker`] runs Argon2id in a Web Worker,
+//! [`gesture`] tells a person's click from a script's, [`passgen`]
+//! suggests passphrases, [`recent`] remembers receipts (opt-in),
+//! [`pages`] and [`components`] are the UI, [`app`] ties them together.
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod config;
 pub mod download;
 pub mod gesture;
-pub mod humanize;
+pub mod i18n;
 pub mod pages;
+pub mod passgen;
+pub mod recent;
 pub mod route;
 pub mod strength;
 pub mod worker;

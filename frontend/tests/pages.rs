@@ -11,7 +11,7 @@ use sdo_shared::kdf::{self, KdfParams};
 use sdo_shared::link::{self, Link};
 use sdo_shared::payload::Payload;
 use sdo_shared::secret::{LinkKey, ManageToken, SecretId};
-use support::{Route, calls, mount, origin, sleep, stub_fetch};
+use support::{Route, calls, mount, mount_with, origin, sleep, stub_fetch};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::HtmlInputElement;
@@ -84,11 +84,62 @@ async fn create_refuses_an_empty_secret_without_a_request() {
         .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
         .unwrap();
     app.wait_for("#expiry-amount").await;
-    app.type_into("#expiry-amount", "30");
+    app.type_into("#expiry-amount", "300");
     app.click("#create");
     app.wait_for_text("The expiry must be between").await;
     sleep(50).await;
     assert!(calls().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_form_offers_what_the_server_allows() {
+    // A server that keeps secrets two hours at most, for three views.
+    stub_fetch(&[Route {
+        method: "GET",
+        path: "/api/v1/config",
+        status: 200,
+        body: serde_json::json!({
+            "min_ttl_secs": 60, "max_ttl_secs": 7200, "max_views": 3,
+            "max_payload_bytes": 1024, "max_attempts": 2, "requests_enabled": false
+        })
+        .to_string(),
+    }]);
+    let app = mount_with("#/", api(), None).await;
+    app.wait_for("#create").await;
+    support::wait_until(
+        "the server's limits",
+        || app.get("#views").get_attribute("max").as_deref() == Some("3"),
+        || app.get("#views").outer_html(),
+    )
+    .await;
+    let presets: Vec<String> = {
+        let options = app.root.query_selector_all("#expiry option").unwrap();
+        (0..options.length())
+            .map(|i| {
+                options
+                    .get(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::HtmlOptionElement>()
+                    .value()
+            })
+            .collect()
+    };
+    assert_eq!(presets, ["300", "3600", "custom"]);
+    // The one-day default is not offered; the longest allowed preset is.
+    support::wait_until(
+        "the default expiry to follow the limits",
+        || app.value("#expiry") == "3600",
+        || app.value("#expiry"),
+    )
+    .await;
+    assert!(app.text().contains("at most 3"));
+    // More views, or a longer secret, than allowed: refused here, no request.
+    app.type_into("#secret", &"x".repeat(2000));
+    app.type_into("#views", "4");
+    app.click("#create");
+    app.wait_for_text("from 1 to 3").await;
+    app.wait_for_text("the limit is about 1 KiB").await;
+    assert_eq!(calls().len(), 1, "only the config was fetched");
 }
 
 #[wasm_bindgen_test]
@@ -97,13 +148,14 @@ async fn passphrase_shows_strength_and_toggles_visibility() {
     let app = mount("#/", api()).await;
     app.wait_for("#passphrase").await;
     app.type_into("#passphrase", "password");
-    app.wait_for_text("Strength: Very weak").await;
+    app.wait_for_text("Strength: very weak").await;
     app.type_into("#passphrase", "correct horse battery staple");
-    app.wait_for_text("Strength: Very strong").await;
+    app.wait_for_text("Strength: very strong").await;
+    // The toggle is named for what it does to what (not "Show" alone).
     let toggle = "button[aria-controls=passphrase]";
     assert_eq!(
-        app.get(toggle).get_attribute("aria-pressed").as_deref(),
-        Some("false")
+        app.get(toggle).get_attribute("aria-label").as_deref(),
+        Some("Show passphrase")
     );
     app.click(toggle);
     sleep(20).await;
@@ -112,8 +164,8 @@ async fn passphrase_shows_strength_and_toggles_visibility() {
         Some("text")
     );
     assert_eq!(
-        app.get(toggle).get_attribute("aria-pressed").as_deref(),
-        Some("true")
+        app.get(toggle).get_attribute("aria-label").as_deref(),
+        Some("Hide passphrase")
     );
 }
 
@@ -196,7 +248,7 @@ async fn create_posts_only_ciphertext_and_the_link_opens_it() {
             .unwrap()
             .starts_with("data:image/svg+xml;base64,")
     );
-    assert!(app.text().contains("It can be read 3 times"));
+    assert!(app.text().contains("It can be viewed 3 times"));
     // The secret no longer sits in the page once it is sent.
     assert!(!app.root.inner_html().contains(plaintext));
 }
@@ -306,7 +358,7 @@ async fn a_server_error_is_a_clear_error() {
     }]);
     let app = mount(&share_hash(&LinkKey::from_bytes([6; 32])), api()).await;
     app.wait_for("#check-error").await;
-    assert!(app.text().contains("HTTP 500"));
+    assert!(app.text().contains("error 500"));
 }
 
 fn receipt_json(state: &str, revealed_at: Option<i64>) -> String {
@@ -375,9 +427,9 @@ async fn receipt_says_when_it_was_revealed() {
     app.wait_for("#receipt-state").await;
     assert_eq!(
         app.get("#receipt-state").text_content().as_deref(),
-        Some("Revealed")
+        Some("Viewed")
     );
-    assert!(app.text().contains("It was read"));
+    assert!(app.text().contains("It was viewed"));
     assert!(app.query("#burn").is_none());
 }
 

@@ -11,33 +11,23 @@ pub enum AlertKind {
     Error,
 }
 
-#[derive(Debug, Properties, PartialEq)]
-pub struct AlertProps {
-    pub kind: AlertKind,
-    #[prop_or_default]
-    pub title: Option<AttrValue>,
-    #[prop_or_default]
-    pub children: Html,
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
-}
-
-#[function_component(Alert)]
-pub fn alert(props: &AlertProps) -> Html {
-    let (class, role, icon) = match props.kind {
+/// A plain function rather than a component: it has no state, and each
+/// Yew component costs kilobytes of wasm.
+pub fn alert(kind: AlertKind, title: Option<String>, id: Option<&'static str>, body: Html) -> Html {
+    let (class, role, icon) = match kind {
         AlertKind::Info => ("alert info", "status", "i"),
         AlertKind::Success => ("alert success", "status", "✓"),
         AlertKind::Warning => ("alert warning", "status", "!"),
         AlertKind::Error => ("alert error", "alert", "!"),
     };
     html! {
-        <div class={class} role={role} id={props.id.clone()}>
+        <div class={class} role={role} id={id}>
             <span class="alert-icon" aria-hidden="true">{ icon }</span>
             <div class="alert-body">
-                if let Some(title) = &props.title {
-                    <p class="alert-title">{ title.clone() }</p>
+                if let Some(title) = title {
+                    <p class="alert-title">{ title }</p>
                 }
-                { props.children.clone() }
+                { body }
             </div>
         </div>
     }

@@ -11,12 +11,16 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::announce;
+use crate::i18n::use_i18n;
+
 #[derive(Debug, Properties, PartialEq)]
 pub struct CopyButtonProps {
     /// What to copy.
     pub text: AttrValue,
-    #[prop_or(AttrValue::Static("Copy"))]
-    pub label: AttrValue,
+    /// The button's text; "Copy" by default.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
     /// What the button copies, for screen readers ("Copy the share link").
     #[prop_or_default]
     pub aria_label: Option<AttrValue>,
@@ -24,6 +28,9 @@ pub struct CopyButtonProps {
     pub id: Option<AttrValue>,
     #[prop_or_default]
     pub primary: bool,
+    /// Told after a successful copy.
+    #[prop_or_default]
+    pub oncopied: Callback<()>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,17 +42,31 @@ enum Copied {
 
 #[function_component(CopyButton)]
 pub fn copy_button(props: &CopyButtonProps) -> Html {
+    let i18n = use_i18n();
     let state = use_state(|| Copied::Idle);
     let timer = use_mut_ref(|| None::<Timeout>);
     let onclick = {
         let state = state.clone();
         let text = props.text.clone();
+        let oncopied = props.oncopied.clone();
+        let (done, failed) = (
+            i18n.t("copied-announcement"),
+            i18n.t("copy-failed-announcement"),
+        );
         Callback::from(move |_: MouseEvent| {
             let state = state.clone();
             let timer = timer.clone();
             let text = text.clone();
+            let (done, failed) = (done.clone(), failed.clone());
+            let oncopied = oncopied.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = copy_text(&text).await;
+                if ok {
+                    oncopied.emit(());
+                }
+                // The button's own text changes too, but a changed label
+                // is not announced; the live region is.
+                announce(if ok { &done } else { &failed });
                 state.set(if ok { Copied::Done } else { Copied::Failed });
                 let reset = state.clone();
                 *timer.borrow_mut() = Some(Timeout::new(2_500, move || reset.set(Copied::Idle)));
@@ -53,9 +74,12 @@ pub fn copy_button(props: &CopyButtonProps) -> Html {
         })
     };
     let label = match *state {
-        Copied::Idle => props.label.to_string(),
-        Copied::Done => "Copied ✓".to_owned(),
-        Copied::Failed => "Copy failed: select and copy by hand".to_owned(),
+        Copied::Idle => props
+            .label
+            .as_ref()
+            .map_or_else(|| i18n.t("copy"), ToString::to_string),
+        Copied::Done => format!("{} ✓", i18n.t("copied")),
+        Copied::Failed => i18n.t("copy-failed"),
     };
     let class = classes!(
         "btn",
@@ -67,16 +91,11 @@ pub fn copy_button(props: &CopyButtonProps) -> Html {
         (*state == Copied::Done).then_some("copied")
     );
     html! {
-        <>
         <button type="button" class={class} id={props.id.clone()}
-                aria-label={props.aria_label.clone()} {onclick}>
+                aria-label={(*state == Copied::Idle).then(|| props.aria_label.clone()).flatten()}
+                {onclick}>
             { label }
         </button>
-        // Announce the outcome; the button's own label change is not.
-        <span class="visually-hidden" role="status" aria-live="polite">
-            { if *state == Copied::Done { "Copied to the clipboard" } else { "" } }
-        </span>
-        </>
     }
 }
 

@@ -4,19 +4,22 @@ use yew::prelude::*;
 
 use super::CopyButton;
 
-#[derive(Debug, Properties, PartialEq)]
+#[derive(Debug, Default)]
 pub struct LinkFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,
-    #[prop_or_default]
+    /// The copy button's name for screen readers ("Copy the share link").
+    pub copy_label: AttrValue,
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
     pub primary: bool,
+    /// Told when the link is copied, by the button or by hand.
+    pub oncopied: Callback<()>,
 }
 
-#[function_component(LinkField)]
-pub fn link_field(props: &LinkFieldProps) -> Html {
+/// A function, not a component: it has no state of its own (each Yew
+/// component costs kilobytes of wasm).
+pub fn link_field(props: LinkFieldProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     // Selecting everything on focus makes a manual copy one keystroke.
     let onfocus = Callback::from(|e: FocusEvent| {
@@ -24,6 +27,10 @@ pub fn link_field(props: &LinkFieldProps) -> Html {
             input.select();
         }
     });
+    let oncopy = {
+        let cb = props.oncopied.clone();
+        Callback::from(move |_: Event| cb.emit(()))
+    };
     html! {
         <div class="field link-field">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
@@ -31,10 +38,11 @@ pub fn link_field(props: &LinkFieldProps) -> Html {
                 <input id={props.id.clone()} type="text" readonly=true class="mono"
                        value={props.value.clone()} spellcheck="false" autocomplete="off"
                        aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}
-                       {onfocus} />
+                       {onfocus} {oncopy} />
                 <CopyButton text={props.value.clone()} primary={props.primary}
                             id={format!("{}-copy", props.id)}
-                            aria_label={format!("Copy the {}", props.label.to_lowercase())} />
+                            aria_label={props.copy_label.clone()}
+                            oncopied={props.oncopied.clone()} />
             </div>
             if let Some(hint) = &props.hint {
                 <p class="hint" id={hint_id}>{ hint.clone() }</p>

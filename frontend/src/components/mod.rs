@@ -1,15 +1,23 @@
 //! Reusable pieces of the pages.
 
 pub mod alert;
+pub mod announcer;
 pub mod busy;
 pub mod copy_button;
+pub mod focus;
+pub mod heading;
+pub mod language_picker;
 pub mod link_field;
 pub mod passphrase_input;
 pub mod qr;
 
-pub use alert::{Alert, AlertKind};
+pub use alert::{AlertKind, alert};
+pub use announcer::{ANNOUNCER_ID, announce};
 pub use busy::Busy;
 pub use copy_button::CopyButton;
-pub use link_field::LinkField;
+pub use focus::focus_soon;
+pub use heading::PageHeading;
+pub use language_picker::language_picker;
+pub use link_field::{LinkFieldProps, link_field};
 pub use passphrase_input::PassphraseInput;
 pub use qr::QrCode;

@@ -2,52 +2,39 @@
 
 use yew::prelude::*;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use crate::components::PageHeading;
+use crate::i18n::I18n;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkProblem {
     /// `#/s/{id}` without its key: this tab read the key and scrubbed it
     /// from the address bar; a reload cannot bring it back.
     KeyRemoved,
     /// `#/r/{id}` without its token, for the same reason.
     ReceiptTokenRemoved,
-    /// A link with a damaged part (what the parser said).
-    Damaged(String),
+    /// A link with a damaged part. Which part stays unsaid: the parser's
+    /// words are about encodings, which mean nothing to the reader.
+    Damaged,
     NotFound,
 }
 
-#[derive(Debug, Properties, PartialEq)]
-pub struct LinkProblemPageProps {
-    pub problem: LinkProblem,
-}
-
-#[function_component(LinkProblemPage)]
-pub fn link_problem_page(props: &LinkProblemPageProps) -> Html {
-    let (id, title, text) = match &props.problem {
-        LinkProblem::KeyRemoved => (
-            "key-removed",
-            "Open the link again",
-            "For safety, this page removes the secret's key from the address bar as soon as it reads it, so reloading cannot bring it back. Open the original link again.".to_owned(),
-        ),
+/// A function, not a component: it has no state of its own.
+pub fn link_problem_page(i18n: &I18n, problem: LinkProblem) -> Html {
+    let (id, title, text) = match problem {
+        LinkProblem::KeyRemoved => ("key-removed", "key-removed-title", "key-removed-text"),
         LinkProblem::ReceiptTokenRemoved => (
             "receipt-token-removed",
-            "Open the receipt link again",
-            "For safety, this page removes the receipt's token from the address bar as soon as it reads it, so reloading cannot bring it back. Open the receipt link you kept again.".to_owned(),
+            "receipt-token-removed-title",
+            "receipt-token-removed-text",
         ),
-        LinkProblem::Damaged(why) => (
-            "damaged",
-            "This link is damaged",
-            format!("Part of it is missing or changed ({why}). Copy the whole link again; nothing was revealed or used up."),
-        ),
-        LinkProblem::NotFound => (
-            "not-found",
-            "Nothing here",
-            "This address is not a page of this app.".to_owned(),
-        ),
+        LinkProblem::Damaged => ("damaged", "damaged-title", "damaged-text"),
+        LinkProblem::NotFound => ("not-found", "not-found-title", "not-found-text"),
     };
     html! {
         <section class="card ending" id={id} aria-labelledby="problem-title">
-            <h1 id="problem-title">{ title }</h1>
-            <p class="lede">{ text }</p>
-            <a class="btn btn-secondary" href="#/">{ "Create a secret" }</a>
+            <PageHeading id="problem-title" text={i18n.t(title)} />
+            <p class="lede">{ i18n.t(text) }</p>
+            <a class="btn btn-secondary" href="#/">{ i18n.t("create-secret") }</a>
         </section>
     }
 }

@@ -8,6 +8,6 @@ pub mod reveal;
 
 pub use create::CreatePage;
 pub use created::{Created, CreatedView};
-pub use link_problem::{LinkProblem, LinkProblemPage};
+pub use link_problem::{LinkProblem, link_problem_page};
 pub use receipt::ReceiptPage;
 pub use reveal::RevealPage;

@@ -1,5 +1,7 @@
 //! The creator's receipt (`#/r/{id}/{manage_token}`): what happened to the
-//! secret, and a button to destroy it now.
+//! secret, and a button to destroy it now. While the secret waits, the page
+//! asks again now and then; a change of state (not every refresh) is
+//! announced, and can raise a browser notification if the user asked.
 
 use std::rc::Rc;
 
@@ -9,8 +11,10 @@ use sdo_shared::secret::{ManageToken, SecretId};
 use yew::prelude::*;
 
 use crate::api::{Api, ApiError};
-use crate::components::{Alert, AlertKind, Busy};
-use crate::humanize;
+use crate::components::{AlertKind, Busy, PageHeading, alert, announce, focus_soon};
+use crate::i18n::{I18n, format, n, s, use_i18n};
+
+mod notify;
 
 /// How often a waiting receipt asks again.
 const REFRESH_MS: u32 = 15_000;
@@ -26,52 +30,62 @@ enum Phase {
     Loading,
     Loaded(ReceiptResponse),
     Gone,
-    Failed(String),
+    Failed(ApiError),
 }
 
 /// A state's badge text and sentence.
-pub fn describe(r: &ReceiptResponse) -> (&'static str, String) {
-    let when = |t: i64| format!("{} ({})", humanize::relative(t), humanize::local_time(t));
-    match r.state {
+pub fn describe(i18n: &I18n, r: &ReceiptResponse) -> (String, String) {
+    let when = |t: i64| {
+        i18n.tf(
+            "receipt-when",
+            [
+                ("relative", s(format::relative(i18n, t))),
+                ("date", s(format::date_time(i18n, t))),
+            ],
+        )
+    };
+    let sentence = match r.state {
         State::Waiting => {
-            let views = match r.views_left {
-                1 => "1 view left".to_owned(),
-                n => format!("{n} views left"),
+            let viewed = match r.revealed_at {
+                Some(t) => i18n.tf("receipt-first-viewed", [("when", s(when(t)))]),
+                None => i18n.t("receipt-not-viewed"),
             };
-            let read = match r.revealed_at {
-                Some(t) => format!("First read {}.", when(t)),
-                None => "Not read yet.".to_owned(),
-            };
-            (
-                "Waiting",
-                format!("{read} {views}; it expires {}.", when(r.expires_at)),
-            )
+            let views = i18n.tf(
+                "receipt-views-left",
+                [("views", n(r.views_left)), ("when", s(when(r.expires_at)))],
+            );
+            format!("{viewed} {views}")
         }
-        State::Revealed => (
-            "Revealed",
-            match r.revealed_at {
-                Some(t) => format!("It was read {} and is destroyed.", when(t)),
-                None => "It was read and is destroyed.".to_owned(),
-            },
-        ),
-        State::Burned => (
-            "Burned",
-            "It was destroyed before anyone read it.".to_owned(),
-        ),
-        State::Locked => (
-            "Locked",
-            "Too many wrong passphrases were tried, so it was destroyed. If that was not the recipient, someone else has the link.".to_owned(),
-        ),
-        State::Expired => ("Expired", "It expired unread.".to_owned()),
-    }
+        State::Revealed => match r.revealed_at {
+            Some(t) => i18n.tf("receipt-viewed-at", [("when", s(when(t)))]),
+            None => i18n.t("receipt-viewed"),
+        },
+        State::Burned => i18n.t("receipt-burned"),
+        State::Locked => i18n.t("receipt-locked"),
+        State::Expired => i18n.t("receipt-expired"),
+    };
+    (badge(i18n, r.state), sentence)
+}
+
+fn badge(i18n: &I18n, state: State) -> String {
+    i18n.t(match state {
+        State::Waiting => "state-waiting",
+        State::Revealed => "state-revealed",
+        State::Burned => "state-burned",
+        State::Locked => "state-locked",
+        State::Expired => "state-expired",
+    })
 }
 
 #[function_component(ReceiptPage)]
 pub fn receipt_page(props: &ReceiptPageProps) -> Html {
     let api = use_context::<Api>().unwrap_or_default();
+    let i18n = use_i18n();
     let phase = use_state(|| Phase::Loading);
     let confirming = use_state(|| false);
-    let burn_error = use_state(|| None::<String>);
+    let burn_error = use_state(|| None::<ApiError>);
+    // The state last seen, to tell a change from a refresh.
+    let last_state = use_mut_ref(|| None::<State>);
 
     // Fetches the receipt and shows it; every handle set here is the same
     // state, so a stale copy of this closure (the timer's) still works.
@@ -84,7 +98,7 @@ pub fn receipt_page(props: &ReceiptPageProps) -> Html {
                 phase.set(match api.receipt(&id, &token).await {
                     Ok(r) => Phase::Loaded(r),
                     Err(ApiError::NotFound) => Phase::Gone,
-                    Err(e) => Phase::Failed(e.message()),
+                    Err(e) => Phase::Failed(e),
                 });
             });
         })
@@ -103,17 +117,43 @@ pub fn receipt_page(props: &ReceiptPageProps) -> Html {
         });
     }
 
+    {
+        // Announce (and notify) a change of state, once.
+        let state = match &*phase {
+            Phase::Loaded(r) => Some(r.state),
+            _ => None,
+        };
+        let (last_state, i18n) = (last_state.clone(), i18n.clone());
+        use_effect_with(state, move |state| {
+            if let Some(state) = *state {
+                let before = last_state.borrow_mut().replace(state);
+                if before.is_some_and(|b| b != state) {
+                    announce(&i18n.tf("receipt-changed", [("state", s(badge(&i18n, state)))]));
+                    if before == Some(State::Waiting) && state == State::Revealed {
+                        notify::viewed(&i18n);
+                    }
+                }
+            }
+        });
+    }
     let refresh = {
         let load = load.clone();
         Callback::from(move |_: MouseEvent| load())
     };
     let ask_burn = {
         let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(true);
+            // The safe choice first; the button pressed is gone.
+            focus_soon("#cancel-burn");
+        })
     };
     let cancel_burn = {
         let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            focus_soon("#burn");
+        })
     };
     let burn = {
         let (api, confirming, burn_error) = (api.clone(), confirming.clone(), burn_error.clone());
@@ -130,28 +170,27 @@ pub fn receipt_page(props: &ReceiptPageProps) -> Html {
                 match api.burn(&id, &token).await {
                     // 404: it went away meanwhile, which is what was wanted.
                     Ok(()) | Err(ApiError::NotFound) => burn_error.set(None),
-                    Err(e) => burn_error.set(Some(e.message())),
+                    Err(e) => burn_error.set(Some(e)),
                 }
                 confirming.set(false);
+                // The buttons are gone; the page's heading is the place to
+                // start reading the new state from.
+                focus_soon("#receipt-title");
                 load();
             });
         })
     };
 
     let body = match &*phase {
-        Phase::Loading => html! { <Busy label="Loading the receipt…" /> },
+        Phase::Loading => html! { <Busy label={i18n.t("receipt-loading")} /> },
         Phase::Gone => html! {
-            <Alert kind={AlertKind::Info} title="No record of this secret" id="receipt-gone">
-                <p>{ "It expired and was deleted, or this receipt link is incomplete. Receipts are kept only until the secret's expiry." }</p>
-            </Alert>
+            { alert(AlertKind::Info, Some(i18n.t("receipt-gone-title")), Some("receipt-gone"), html! { <p>{ i18n.t("receipt-gone-text") }</p> }) }
         },
-        Phase::Failed(message) => html! {
-            <Alert kind={AlertKind::Error} title="Could not load the receipt" id="receipt-error">
-                <p>{ message.clone() }</p>
-            </Alert>
+        Phase::Failed(e) => html! {
+            { alert(AlertKind::Error, Some(i18n.t("receipt-failed")), Some("receipt-error"), html! { <p>{ e.message(&i18n) }</p> }) }
         },
         Phase::Loaded(r) => {
-            let (badge, sentence) = describe(r);
+            let (badge, sentence) = describe(&i18n, r);
             html! {
                 <>
                     <p class="status-line">
@@ -159,25 +198,26 @@ pub fn receipt_page(props: &ReceiptPageProps) -> Html {
                         <span id="receipt-detail">{ sentence }</span>
                     </p>
                     <dl class="facts">
-                        <dt>{ "Created" }</dt><dd>{ humanize::local_time(r.created_at) }</dd>
-                        <dt>{ "Expires" }</dt><dd>{ humanize::local_time(r.expires_at) }</dd>
-                        <dt>{ "Views left" }</dt><dd>{ r.views_left.to_string() }</dd>
-                        <dt>{ "Wrong passphrases" }</dt><dd>{ r.failed_attempts.to_string() }</dd>
+                        <dt>{ i18n.t("fact-created") }</dt><dd>{ format::date_time(&i18n, r.created_at) }</dd>
+                        <dt>{ i18n.t("fact-expires") }</dt><dd>{ format::date_time(&i18n, r.expires_at) }</dd>
+                        <dt>{ i18n.t("fact-views-left") }</dt><dd>{ format::number(&i18n, r.views_left.into(), 0) }</dd>
+                        <dt>{ i18n.t("fact-wrong-passphrases") }</dt><dd>{ format::number(&i18n, r.failed_attempts.into(), 0) }</dd>
                     </dl>
                     if r.state == State::Waiting {
+                        <notify::NotifyToggle />
                         if *confirming {
                             <div class="confirm" role="group" aria-labelledby="confirm-text">
-                                <p id="confirm-text">{ "Destroy the secret now? Nobody will be able to read it." }</p>
+                                <p id="confirm-text">{ i18n.t("burn-confirm-text") }</p>
                                 <button type="button" class="btn btn-danger" id="confirm-burn" onclick={burn}>
-                                    { "Yes, burn it" }
+                                    { i18n.t("burn-confirm") }
                                 </button>
                                 <button type="button" class="btn btn-secondary" id="cancel-burn" onclick={cancel_burn}>
-                                    { "Cancel" }
+                                    { i18n.t("cancel") }
                                 </button>
                             </div>
                         } else {
                             <button type="button" class="btn btn-danger" id="burn" onclick={ask_burn}>
-                                { "Burn now" }
+                                { i18n.t("burn") }
                             </button>
                         }
                     }
@@ -187,15 +227,15 @@ pub fn receipt_page(props: &ReceiptPageProps) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="receipt-title">
-            <h1 id="receipt-title">{ "Receipt" }</h1>
-            <p class="lede">{ "Your private view of the secret you sent. This link cannot open the secret; keep it to yourself anyway." }</p>
-            <div aria-live="polite">{ body }</div>
+            <PageHeading id="receipt-title" text={i18n.t("receipt-title")} />
+            <p class="lede">{ i18n.t("receipt-lede") }</p>
+            <div>{ body }</div>
             if let Some(error) = &*burn_error {
-                <Alert kind={AlertKind::Error} title="Could not burn the secret"><p>{ error.clone() }</p></Alert>
+                { alert(AlertKind::Error, Some(i18n.t("burn-failed")), None, html! { <p>{ error.message(&i18n) }</p> }) }
             }
             <div class="actions">
-                <button type="button" class="btn btn-secondary" id="refresh" onclick={refresh}>{ "Refresh" }</button>
-                <a class="btn btn-link" href="#/">{ "Create a new secret" }</a>
+                <button type="button" class="btn btn-secondary" id="refresh" onclick={refresh}>{ i18n.t("refresh") }</button>
+                <a class="btn btn-link" href="#/">{ i18n.t("create-new") }</a>
             </div>
         </section>
     }

@@ -8,6 +8,8 @@ use std::time::Duration;
 use js_sys::{Function, Reflect};
 use sdo_frontend::api::Api;
 use sdo_frontend::app::{App, AppProps};
+use sdo_frontend::config::Limits;
+use sdo_frontend::i18n::{ENGLISH, I18n, Lang};
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
@@ -100,6 +102,11 @@ impl Mounted {
 
 /// Mounts the app as if the address were `hash`, talking to `api`.
 pub async fn mount(hash: &str, api: Api) -> Mounted {
+    mount_with(hash, api, Some(Limits::default())).await
+}
+
+/// Mounts the app with these server limits (`None`: it fetches them).
+pub async fn mount_with(hash: &str, api: Api, limits: Option<Limits>) -> Mounted {
     window()
         .history()
         .unwrap()
@@ -107,9 +114,15 @@ pub async fn mount(hash: &str, api: Api) -> Mounted {
         .unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { api: Some(api) })
-            .render();
+    let handle = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            i18n: I18n::parse(Lang::En, ENGLISH.into()).unwrap(),
+            api: Some(api),
+            limits,
+        },
+    )
+    .render();
     sleep(10).await;
     Mounted {
         root,

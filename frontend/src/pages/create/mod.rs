@@ -1,25 +1,35 @@
 //! The create page (`#/`): the secret (text or a small file), an optional
-//! passphrase, expiry and views; then the links.
+//! passphrase, expiry and views, within the server's limits; then the
+//! links.
 
+mod drop;
 mod expiry;
 mod file_picker;
+mod generator;
+mod recent_list;
 mod submit;
 
 use std::rc::Rc;
 
-use sdo_shared::api::MAX_VIEWS_LIMIT;
-use sdo_shared::payload::{MAX_PADDED_LEN, Payload};
+use sdo_shared::payload::Payload;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-pub use expiry::{Expiry, ExpiryPicker};
+pub use expiry::{Expiry, ExpiryPickerProps, expiry_picker};
 pub use file_picker::{FilePicker, PickedFile, max_file_len};
 pub use submit::{Stage, Submission, app_origin, prepare_without_passphrase};
 
 use crate::api::Api;
-use crate::components::{Alert, AlertKind, Busy, PassphraseInput};
+use crate::components::{
+    AlertKind, Busy, PageHeading, PassphraseInput, alert, announce, focus_soon,
+};
+use crate::config::Limits;
+use crate::i18n::{format, n, s, use_i18n};
 use crate::pages::{Created, CreatedView};
-use crate::{humanize, worker};
+use crate::worker;
+use drop::use_file_drop;
+use generator::Generator;
+use recent_list::RecentList;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -46,15 +56,70 @@ struct Errors {
 #[function_component(CreatePage)]
 pub fn create_page() -> Html {
     let api = use_context::<Api>().unwrap_or_default();
+    let limits = use_context::<Limits>().unwrap_or_default();
+    let i18n = use_i18n();
     let mode = use_state(|| Mode::Text);
     let text = use_state(String::new);
     let file = use_state(|| None::<PickedFile>);
     let passphrase = use_state(String::new);
-    let expiry = use_state(Expiry::default);
+    let expiry = use_state(|| Expiry::default_for(&limits));
     let views = use_state(|| "1".to_owned());
     let errors = use_state(Errors::default);
     let phase = use_state(|| Phase::Editing);
     let warmed = use_mut_ref(|| false);
+    {
+        // The server's limits arrive after the first render; a default
+        // the server does not allow is replaced.
+        let expiry = expiry.clone();
+        use_effect_with(limits, move |limits| {
+            if expiry.seconds(limits).is_err() && matches!(*expiry, Expiry::Preset(_)) {
+                expiry.set(Expiry::default_for(limits));
+            }
+        });
+    }
+    let on_dropped = {
+        let (mode, file, errors, i18n) = (mode.clone(), file.clone(), errors.clone(), i18n.clone());
+        let max_padded = limits.max_payload_bytes;
+        Callback::from(move |files: Vec<web_sys::File>| {
+            mode.set(Mode::File);
+            let (file, errors, i18n) = (file.clone(), errors.clone(), i18n.clone());
+            if files.len() > 1 {
+                errors.set(Errors {
+                    secret: Some(i18n.tf("file-only-one", [("count", n(files.len() as u32))])),
+                    ..Errors::default()
+                });
+                return;
+            }
+            let Some(dropped) = files.into_iter().next() else {
+                return;
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                match file_picker::read(&i18n, dropped, max_padded).await {
+                    Ok(picked) => {
+                        announce(&i18n.tf(
+                            "file-dropped",
+                            [
+                                ("name", s(picked.name.clone())),
+                                ("size", s(format::bytes(&i18n, picked.data.len()))),
+                            ],
+                        ));
+                        file.set(Some(picked));
+                        errors.set(Errors::default());
+                    }
+                    Err(message) => {
+                        file.set(None);
+                        errors.set(Errors {
+                            secret: Some(message),
+                            ..Errors::default()
+                        });
+                        focus_soon("#file");
+                    }
+                }
+            });
+        })
+    };
+    let editing = matches!(*phase, Phase::Editing);
+    let dragging = use_file_drop(on_dropped, editing);
 
     if let Phase::Done(created) = &*phase {
         let onreset = {
@@ -69,6 +134,7 @@ pub fn create_page() -> Html {
             (mode.clone(), text.clone(), file.clone(), passphrase.clone());
         let (expiry, views, errors, phase) =
             (expiry.clone(), views.clone(), errors.clone(), phase.clone());
+        let i18n = i18n.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if matches!(*phase, Phase::Working(_)) {
@@ -77,13 +143,13 @@ pub fn create_page() -> Html {
             let mut found = Errors::default();
             let payload = match *mode {
                 Mode::Text if text.trim().is_empty() => {
-                    found.secret = Some("Write the secret to share.".into());
+                    found.secret = Some(i18n.t("secret-empty"));
                     None
                 }
                 Mode::Text => Some(Payload::text((*text).clone())),
                 Mode::File => match &*file {
                     None => {
-                        found.secret = Some("Choose a file to share.".into());
+                        found.secret = Some(i18n.t("file-missing"));
                         None
                     }
                     Some(f) => Some(Payload::file(
@@ -94,20 +160,22 @@ pub fn create_page() -> Html {
                 },
             };
             if let Some(p) = &payload
-                && p.padded_len() > MAX_PADDED_LEN
+                && p.padded_len() > limits.max_payload_bytes
             {
-                found.secret = Some(format!(
-                    "The secret is too long: the limit is about {}.",
-                    humanize::bytes(MAX_PADDED_LEN)
+                found.secret = Some(i18n.tf(
+                    "secret-too-long",
+                    [("limit", s(format::bytes(&i18n, limits.max_payload_bytes)))],
                 ));
             }
-            let ttl_secs = expiry.seconds().map_err(|e| found.expiry = Some(e)).ok();
+            let ttl_secs = expiry
+                .seconds(&limits)
+                .map_err(|e| found.expiry = Some(e.message(&i18n, &limits)))
+                .ok();
             let max_views = match views.trim().parse::<u32>() {
-                Ok(n) if (1..=MAX_VIEWS_LIMIT).contains(&n) => Some(n),
+                Ok(v) if (1..=limits.max_views).contains(&v) => Some(v),
                 _ => {
-                    found.views = Some(format!(
-                        "Enter a number of views from 1 to {MAX_VIEWS_LIMIT}."
-                    ));
+                    found.views =
+                        Some(i18n.tf("views-out-of-range", [("max", n(limits.max_views))]));
                     None
                 }
             };
@@ -128,16 +196,22 @@ pub fn create_page() -> Html {
             };
             let (api, phase, errors) = (api.clone(), phase.clone(), errors.clone());
             let (text, passphrase, file) = (text.clone(), passphrase.clone(), file.clone());
-            phase.set(Phase::Working(Stage::Encrypting));
+            let i18n = i18n.clone();
+            phase.set(Phase::Working(if passphrase.is_empty() {
+                Stage::Encrypting
+            } else {
+                Stage::Stretching
+            }));
             wasm_bindgen_futures::spawn_local(async move {
                 let stage_phase = phase.clone();
-                let result = submit::run(&api, submission, move |stage| {
+                let result = submit::run(&api, &i18n, submission, move |stage| {
                     stage_phase.set(Phase::Working(stage))
                 })
                 .await;
                 match result {
                     Ok(created) => {
-                        // The plaintext and passphrase leave the page's state.
+                        // The plaintext leaves the page's state; the
+                        // passphrase stays only in the "ready" view.
                         text.set(String::new());
                         passphrase.set(String::new());
                         file.set(None);
@@ -149,6 +223,9 @@ pub fn create_page() -> Html {
                             submit: Some(message),
                             ..Errors::default()
                         });
+                        // Back to the button that started it; the error,
+                        // an alert, is announced by itself.
+                        focus_soon("#create");
                     }
                 }
             });
@@ -216,73 +293,92 @@ pub fn create_page() -> Html {
         })
     };
 
+    let on_suggestion = {
+        let passphrase = passphrase.clone();
+        Callback::from(move |value: String| {
+            worker::warm_up();
+            passphrase.set(value);
+        })
+    };
+    let views_error_id = errors.views.as_ref().map(|_| "views-error");
     html! {
+        <>
         <section class="card" aria-labelledby="create-title">
-            <h1 id="create-title">{ "Share a secret, once" }</h1>
-            <p class="lede">
-                { "Your secret is encrypted in this browser. The link holds the key; the server only ever stores ciphertext, and destroys it once it has been read." }
-            </p>
+            <PageHeading id="create-title" text={i18n.t("create-title")} />
+            <p class="lede">{ i18n.t("create-lede") }</p>
             <form class="create-form" {onsubmit} novalidate=true aria-busy={working.is_some().to_string()}>
                 <fieldset class="segmented" disabled={working.is_some()}>
-                    <legend class="visually-hidden">{ "What to share" }</legend>
+                    <legend class="visually-hidden">{ i18n.t("mode-legend") }</legend>
                     <input type="radio" id="mode-text" name="mode" checked={*mode == Mode::Text}
                            onchange={set_mode(Mode::Text)} />
-                    <label for="mode-text">{ "Text" }</label>
+                    <label for="mode-text">{ i18n.t("mode-text") }</label>
                     <input type="radio" id="mode-file" name="mode" checked={*mode == Mode::File}
                            onchange={set_mode(Mode::File)} />
-                    <label for="mode-file">{ "File" }</label>
+                    <label for="mode-file">{ i18n.t("mode-file") }</label>
                 </fieldset>
                 <fieldset class="plain" disabled={working.is_some()}>
-                    <legend class="visually-hidden">{ "The secret and how it is protected" }</legend>
+                    <legend class="visually-hidden">{ i18n.t("secret-legend") }</legend>
                     if *mode == Mode::Text {
                         <div class="field">
-                            <label for="secret">{ "Secret" }</label>
+                            <label for="secret">{ i18n.t("secret-label") }</label>
                             <textarea id="secret" rows="6" value={(*text).clone()} oninput={on_text}
-                                      placeholder="Password, API key, recovery code, a private note…"
+                                      placeholder={i18n.t("secret-placeholder")}
                                       spellcheck="false" autocomplete="off" autofocus=true
                                       aria-invalid={errors.secret.is_some().then_some("true")}
                                       aria-describedby={errors.secret.is_some().then_some("secret-error")} />
                             if let Some(error) = &errors.secret {
-                                <p class="field-error" id="secret-error" role="alert">{ error.clone() }</p>
+                                <p class="field-error" id="secret-error">{ error.clone() }</p>
                             }
                         </div>
                     } else {
                         <FilePicker file={(*file).clone()} onchange={on_file}
+                                    max_padded={limits.max_payload_bytes}
                                     error={errors.secret.clone().map(AttrValue::from)} />
                     }
-                    <PassphraseInput id="passphrase" label="Passphrase (optional)"
+                    <PassphraseInput id="passphrase" label={i18n.t("passphrase-optional-label")}
                         value={(*passphrase).clone()} oninput={on_passphrase} new_passphrase=true
-                        hint="Adds a second factor: the recipient needs the link and this passphrase. Send it by another channel (a call, a different app)." />
+                        hint={i18n.t("passphrase-create-hint")} />
+                    <Generator onuse={on_suggestion} disabled={working.is_some()} />
                     <div class="field-row">
-                        <ExpiryPicker value={(*expiry).clone()} onchange={on_expiry}
-                                      error={errors.expiry.clone().map(AttrValue::from)} />
+                        { expiry_picker(&i18n, ExpiryPickerProps {
+                            value: (*expiry).clone(),
+                            limits,
+                            onchange: on_expiry,
+                            error: errors.expiry.clone(),
+                        }) }
                         <div class="field">
-                            <label for="views">{ "Views" }</label>
-                            <input id="views" type="number" min="1" max={MAX_VIEWS_LIMIT.to_string()}
+                            <label for="views">{ i18n.t("views-label") }</label>
+                            <input id="views" type="number" min="1" max={limits.max_views.to_string()}
                                    step="1" inputmode="numeric" value={(*views).clone()} oninput={on_views}
-                                   aria-describedby="views-hint"
+                                   aria-describedby={["views-hint"].into_iter().chain(views_error_id).collect::<Vec<_>>().join(" ")}
                                    aria-invalid={errors.views.is_some().then_some("true")} />
-                            <p class="hint" id="views-hint">{ "Destroyed after this many reads." }</p>
+                            <p class="hint" id="views-hint">
+                                { i18n.tf("views-hint", [("max", n(limits.max_views))]) }
+                            </p>
                             if let Some(error) = &errors.views {
-                                <p class="field-error" role="alert">{ error.clone() }</p>
+                                <p class="field-error" id="views-error">{ error.clone() }</p>
                             }
                         </div>
                     </div>
                 </fieldset>
                 if let Some(error) = &errors.submit {
-                    <Alert kind={AlertKind::Error} title="The secret was not created">
-                        <p>{ error.clone() }</p>
-                    </Alert>
+                    { alert(AlertKind::Error, Some(i18n.t("create-failed")), Some("create-error"), html! { <p>{ error.clone() }</p> }) }
                 }
                 if let Some(stage) = working {
-                    <Busy label={stage.label()} detail={stage.detail().map(AttrValue::from)} />
+                    <Busy label={i18n.t(stage.label_id())}
+                          detail={stage.detail_id().map(|id| AttrValue::from(i18n.t(id)))} />
                 } else {
                     <button type="submit" class="btn btn-primary btn-large" id="create">
-                        { "Create secret link" }
+                        { i18n.t("create-button") }
                     </button>
                 }
             </form>
+            if dragging {
+                <div class="drop-overlay" aria-hidden="true"><p>{ i18n.t("drop-here") }</p></div>
+            }
         </section>
+        <RecentList />
+        </>
     }
 }
 

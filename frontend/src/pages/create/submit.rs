@@ -9,7 +9,12 @@ use sdo_shared::link::{ReceiptLink, ShareLink};
 use sdo_shared::payload::Payload;
 use sdo_shared::secret::{LinkKey, ManageToken, SecretId, Verifier};
 
+use std::rc::Rc;
+
+use zeroize::Zeroizing;
+
 use crate::api::Api;
+use crate::i18n::{I18n, format};
 use crate::pages::Created;
 use crate::worker;
 
@@ -48,19 +53,18 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub fn label(self) -> &'static str {
+    /// The message id of what is happening.
+    pub fn label_id(self) -> &'static str {
         match self {
-            Stage::Stretching => "Strengthening the passphrase (Argon2id)…",
-            Stage::Encrypting => "Encrypting in your browser…",
-            Stage::Uploading => "Uploading the encrypted secret…",
+            Stage::Stretching => "stage-stretching",
+            Stage::Encrypting => "stage-encrypting",
+            Stage::Uploading => "stage-uploading",
         }
     }
 
-    pub fn detail(self) -> Option<&'static str> {
+    pub fn detail_id(self) -> Option<&'static str> {
         match self {
-            Stage::Stretching => Some(
-                "This takes a moment on purpose: it makes guessing the passphrase slow. It runs in the background; the page stays responsive.",
-            ),
+            Stage::Stretching => Some("stage-stretching-detail"),
             _ => None,
         }
     }
@@ -105,13 +109,15 @@ pub fn prepare_without_passphrase(
 
 pub async fn run(
     api: &Api,
+    i18n: &I18n,
     submission: Submission,
     on_stage: impl Fn(Stage),
 ) -> Result<Created, String> {
     let protected = !submission.passphrase.is_empty();
+    let no_randomness = |_| i18n.t("no-randomness");
     let (link_key, request): (LinkKey, CreateRequest) = if protected {
         on_stage(Stage::Stretching);
-        let kdf = KdfParams::generate_default().map_err(|e| e.to_string())?;
+        let kdf = KdfParams::generate_default().map_err(no_randomness)?;
         worker::prepare(
             &submission.payload,
             &submission.passphrase,
@@ -119,18 +125,21 @@ pub async fn run(
             submission.ttl_secs,
             submission.max_views,
         )
-        .await?
+        .await
+        // The worker's reason is for developers; the reader gets what to do.
+        .map_err(|_| i18n.t("derive-failed"))?
     } else {
         on_stage(Stage::Encrypting);
         prepare_without_passphrase(
             &submission.payload,
             submission.ttl_secs,
             submission.max_views,
-        )?
+        )
+        .map_err(|_| i18n.t("no-randomness"))?
     };
     on_stage(Stage::Uploading);
-    let response = api.create(&request).await.map_err(|e| e.message())?;
-    let bad = |_| "The server's answer was not understood.".to_owned();
+    let response = api.create(&request).await.map_err(|e| e.message(i18n))?;
+    let bad = |_| i18n.t("error-bad-response");
     let id = SecretId::parse(&response.id).map_err(bad)?;
     let manage_token = ManageToken::from_slice(response.manage_token.as_bytes()).map_err(bad)?;
     let origin = app_origin();
@@ -147,8 +156,9 @@ pub async fn run(
             manage_token,
         }
         .to_url(),
+        created_at: format::now_unix(),
         expires_at: response.expires_at,
         max_views: submission.max_views,
-        protected,
+        passphrase: protected.then(|| Rc::new(Zeroizing::new(submission.passphrase.clone()))),
     })
 }

@@ -17,10 +17,11 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub fn label(self) -> &'static str {
+    /// The message id of what is happening.
+    pub fn label_id(self) -> &'static str {
         match self {
-            Stage::Deriving => "Checking the passphrase (Argon2id)…",
-            Stage::Fetching => "Fetching and decrypting…",
+            Stage::Deriving => "stage-deriving",
+            Stage::Fetching => "stage-fetching",
         }
     }
 }
@@ -32,8 +33,9 @@ pub enum Failure {
     WrongPassphrase { attempts_left: u32 },
     /// Gone, expired, already read, or burned.
     Gone,
-    /// Nothing was consumed; trying again may work.
-    Retry(String),
+    /// Nothing was consumed; trying again may work. `None`: the key could
+    /// not be derived in this browser.
+    Retry(Option<ApiError>),
     /// The server released the blob but it does not open: the view is spent.
     Undecryptable,
     /// The server could not tell whether the view was taken.
@@ -59,7 +61,7 @@ pub async fn reveal(
             on_stage(Stage::Deriving);
             worker::derive(link_key, params.clone(), passphrase)
                 .await
-                .map_err(|e| Failure::Retry(format!("The key could not be derived: {e}.")))?
+                .map_err(|_| Failure::Retry(None))?
         }
         None => {
             // `client::derive_keys(link_key, None, None)`, without linking
@@ -82,7 +84,7 @@ pub async fn reveal(
             }
             ApiError::NotFound => Failure::Gone,
             ApiError::OutcomeUnknown => Failure::OutcomeUnknown,
-            other => Failure::Retry(other.message()),
+            other => Failure::Retry(Some(other)),
         })?;
     let payload = blob::open(&keys.content_key, response.blob.as_bytes())
         .map_err(|_| Failure::Undecryptable)?;

@@ -20,8 +20,10 @@ pub use flow::{Failure, Stage};
 pub use revealed::RevealedView;
 
 use crate::api::{Api, ApiError};
-use crate::components::{Alert, AlertKind, Busy, PassphraseInput};
-use crate::{gesture, humanize};
+use crate::components::{AlertKind, Busy, PageHeading, PassphraseInput, alert, focus_soon};
+use crate::config::Limits;
+use crate::gesture;
+use crate::i18n::{I18n, format, n, s, use_i18n};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct RevealPageProps {
@@ -40,13 +42,15 @@ enum Phase {
     Undecryptable,
     OutcomeUnknown,
     /// The existence check failed for a reason other than "gone".
-    CheckFailed(String),
+    CheckFailed(ApiError),
     Cleared,
 }
 
 #[function_component(RevealPage)]
 pub fn reveal_page(props: &RevealPageProps) -> Html {
     let api = use_context::<Api>().unwrap_or_default();
+    let limits = use_context::<Limits>().unwrap_or_default();
+    let i18n = use_i18n();
     let phase = use_state(|| Phase::Checking);
     let passphrase = use_state(String::new);
     let error = use_state(|| None::<String>);
@@ -63,7 +67,7 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
                 phase.set(match api.meta(&id, &token).await {
                     Ok(meta) => Phase::Ready(Rc::new(meta)),
                     Err(ApiError::NotFound) => Phase::Gone,
-                    Err(e) => Phase::CheckFailed(e.message()),
+                    Err(e) => Phase::CheckFailed(e),
                 });
             });
         });
@@ -77,6 +81,7 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
             error.clone(),
         );
         let (id, link_key) = (props.id, props.link_key.clone());
+        let i18n = i18n.clone();
         Rc::new(move |event: &Event| {
             // A script's click (a scanner's) does nothing at all.
             if !gesture::is_trusted_gesture(event) {
@@ -86,7 +91,8 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
                 return;
             };
             if meta.kdf.is_some() && passphrase.is_empty() {
-                error.set(Some("Enter the passphrase you were given.".into()));
+                error.set(Some(i18n.t("passphrase-missing")));
+                focus_soon("#reveal-passphrase");
                 return;
             }
             error.set(None);
@@ -98,6 +104,7 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
                 error.clone(),
             );
             let link_key = link_key.clone();
+            let i18n = i18n.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let stage_phase = phase.clone();
                 let stage_meta = meta.clone();
@@ -112,26 +119,34 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
                     }
                     Err(Failure::WrongPassphrase { attempts_left: 0 }) => phase.set(Phase::Locked),
                     Err(Failure::WrongPassphrase { attempts_left }) => {
-                        error.set(Some(ApiError::WrongPassphrase { attempts_left }.message()));
+                        error.set(Some(
+                            ApiError::WrongPassphrase { attempts_left }.message(&i18n),
+                        ));
                         phase.set(Phase::Ready(meta));
+                        focus_soon("#reveal-passphrase");
                     }
                     Err(Failure::Gone) => phase.set(Phase::Gone),
                     Err(Failure::Undecryptable) => phase.set(Phase::Undecryptable),
                     Err(Failure::OutcomeUnknown) => phase.set(Phase::OutcomeUnknown),
-                    Err(Failure::Retry(message)) => {
-                        error.set(Some(message));
+                    Err(Failure::Retry(e)) => {
+                        error.set(Some(match e {
+                            Some(e) => e.message(&i18n),
+                            None => i18n.t("derive-failed"),
+                        }));
                         phase.set(Phase::Ready(meta));
+                        focus_soon("#reveal");
                     }
                 }
             });
         })
     };
 
+    let title = i18n.t("reveal-title");
     match &*phase {
         Phase::Checking => html! {
             <section class="card" aria-labelledby="reveal-title">
-                <h1 id="reveal-title">{ "Someone sent you a secret" }</h1>
-                <Busy label="Checking that the secret is still there…" />
+                <PageHeading id="reveal-title" text={title} />
+                <Busy label={i18n.t("checking")} />
             </section>
         },
         Phase::Ready(meta) | Phase::Working(meta, _) => {
@@ -143,14 +158,11 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
                 let start = start.clone();
                 Callback::from(move |e: MouseEvent| start(e.as_ref()))
             };
-            let onkeydown = {
+            // Enter in the passphrase field itself; Enter on the field's
+            // Show button only shows the passphrase.
+            let onenter = {
                 let start = start.clone();
-                Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Enter" {
-                        e.prevent_default();
-                        start(e.as_ref());
-                    }
-                })
+                Callback::from(move |e: KeyboardEvent| start(e.as_ref()))
             };
             let on_passphrase = {
                 let (passphrase, error) = (passphrase.clone(), error.clone());
@@ -160,41 +172,40 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
                 })
             };
             let views = if meta.views_left == 1 {
-                "It can be viewed once: revealing it destroys it on the server.".to_owned()
+                i18n.t("reveal-views-once")
             } else {
-                format!(
-                    "It can be viewed {} more times; revealing it uses one.",
-                    meta.views_left
-                )
+                i18n.tf("reveal-views-more", [("views", n(meta.views_left))])
             };
+            let expires = i18n.tf(
+                "reveal-expires",
+                [("when", s(format::relative(&i18n, meta.expires_at)))],
+            );
             html! {
                 <section class="card" aria-labelledby="reveal-title">
-                    <h1 id="reveal-title">{ "Someone sent you a secret" }</h1>
-                    <p class="lede">
-                        { format!("{views} It expires {}.", humanize::relative(meta.expires_at)) }
-                    </p>
+                    <PageHeading id="reveal-title" text={title} />
+                    <p class="lede">{ views }{ " " }{ expires }</p>
                     <form class="reveal-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
                           aria-busy={working.is_some().to_string()}>
                         if meta.kdf.is_some() {
-                            <div onkeydown={onkeydown}>
-                                <PassphraseInput id="reveal-passphrase" label="Passphrase"
-                                    value={(*passphrase).clone()} oninput={on_passphrase}
-                                    disabled={working.is_some()} invalid={error.is_some()} autofocus=true
-                                    hint="The sender should have given it to you separately from the link." />
-                            </div>
+                            <PassphraseInput id="reveal-passphrase" label={i18n.t("passphrase-label")}
+                                value={(*passphrase).clone()} oninput={on_passphrase} {onenter}
+                                disabled={working.is_some()} invalid={error.is_some()} autofocus=true
+                                error_id={error.as_ref().map(|_| AttrValue::from("reveal-error"))}
+                                hint={format!("{} {}", i18n.t("reveal-passphrase-hint"),
+                                              i18n.tf("reveal-attempts", [("attempts", n(limits.max_attempts))]))} />
                         }
                         if let Some(message) = &*error {
-                            <Alert kind={AlertKind::Error} id="reveal-error"><p>{ message.clone() }</p></Alert>
+                            { alert(AlertKind::Error, None, Some("reveal-error"), html! { <p>{ message.clone() }</p> }) }
                         }
                         if let Some(stage) = working {
-                            <Busy label={stage.label()} />
+                            <Busy label={i18n.t(stage.label_id())} />
                         } else {
                             <button type="button" class="btn btn-primary btn-large" id="reveal" {onclick}>
-                                { "Reveal secret" }
+                                { i18n.t("reveal-button") }
                             </button>
                         }
                     </form>
-                    <p class="hint">{ "Only reveal it when you are ready to copy or save it." }</p>
+                    <p class="hint">{ i18n.t("reveal-ready-hint") }</p>
                 </section>
             }
         }
@@ -205,55 +216,43 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
             };
             html! { <RevealedView payload={payload.clone()} views_left={*views_left} {onclear} /> }
         }
-        Phase::Gone => ending(
-            "gone",
-            "This secret is gone",
-            "It has already been read, was destroyed by its sender, has expired, or the link is incomplete. If you did not read it yourself, tell the sender: someone else may have.",
-        ),
-        Phase::Locked => ending(
-            "locked",
-            "This secret has been destroyed",
-            "Too many wrong passphrases were entered, so the server destroyed it. Ask the sender to create a new one.",
-        ),
+        Phase::Gone => ending(&i18n, "gone", "gone-title", "gone-text"),
+        Phase::Locked => ending(&i18n, "locked", "locked-title", "locked-text"),
         Phase::Undecryptable => ending(
+            &i18n,
             "undecryptable",
-            "The secret could not be decrypted",
-            "The server released it, but it does not open with this link: the link was probably damaged when it was copied. It cannot be fetched again; ask the sender for a new one.",
+            "undecryptable-title",
+            "undecryptable-text",
         ),
         Phase::OutcomeUnknown => ending(
+            &i18n,
             "outcome-unknown",
-            "It may have been used up",
-            "The server could not confirm whether your request used up the secret. It may be gone: ask the sender to check the receipt before you try the link again.",
+            "outcome-unknown-title",
+            "outcome-unknown-text",
         ),
-        Phase::Cleared => ending(
-            "cleared",
-            "Removed from this page",
-            "The secret is no longer shown here. It was destroyed on the server when you revealed it (unless it allowed more views).",
-        ),
-        Phase::CheckFailed(message) => {
+        Phase::Cleared => ending(&i18n, "cleared", "cleared-title", "cleared-text"),
+        Phase::CheckFailed(e) => {
             let retry = {
                 let checks = checks.clone();
                 Callback::from(move |_: MouseEvent| checks.set(*checks + 1))
             };
             html! {
                 <section class="card" aria-labelledby="reveal-title">
-                    <h1 id="reveal-title">{ "Someone sent you a secret" }</h1>
-                    <Alert kind={AlertKind::Error} title="Could not check the secret" id="check-error">
-                        <p>{ message.clone() }</p>
-                    </Alert>
-                    <button type="button" class="btn btn-primary" id="retry" onclick={retry}>{ "Try again" }</button>
+                    <PageHeading id="reveal-title" text={title} />
+                    { alert(AlertKind::Error, Some(i18n.t("check-failed")), Some("check-error"), html! { <p>{ e.message(&i18n) }</p> }) }
+                    <button type="button" class="btn btn-primary" id="retry" onclick={retry}>{ i18n.t("try-again") }</button>
                 </section>
             }
         }
     }
 }
 
-fn ending(id: &'static str, title: &'static str, text: &'static str) -> Html {
+fn ending(i18n: &I18n, id: &'static str, title: &str, text: &str) -> Html {
     html! {
         <section class="card ending" id={id} aria-labelledby="ending-title">
-            <h1 id="ending-title">{ title }</h1>
-            <p class="lede">{ text }</p>
-            <a class="btn btn-secondary" href="#/">{ "Create a secret of your own" }</a>
+            <PageHeading id="ending-title" text={i18n.t(title)} />
+            <p class="lede">{ i18n.t(text) }</p>
+            <a class="btn btn-secondary" href="#/">{ i18n.t("create-your-own") }</a>
         </section>
     }
 }

@@ -7,8 +7,9 @@ use gloo_events::{EventListener, EventListenerOptions};
 use sdo_shared::payload::{Kind, Payload};
 use yew::prelude::*;
 
-use crate::components::{Alert, AlertKind, CopyButton};
-use crate::{download, humanize};
+use crate::components::{AlertKind, CopyButton, PageHeading, alert};
+use crate::download;
+use crate::i18n::{format, n, use_i18n};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct RevealedViewProps {
@@ -19,6 +20,7 @@ pub struct RevealedViewProps {
 
 #[function_component(RevealedView)]
 pub fn revealed_view(props: &RevealedViewProps) -> Html {
+    let i18n = use_i18n();
     use_effect_with((), |_| {
         let window = web_sys::window();
         let listener = window.map(|w| {
@@ -35,20 +37,15 @@ pub fn revealed_view(props: &RevealedViewProps) -> Html {
         });
         move || drop(listener)
     });
-    let saved_error = use_state(|| None::<String>);
+    let saved_error = use_state(|| false);
     let onclear = {
         let cb = props.onclear.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     let gone = if props.views_left == 0 {
-        "It has now been destroyed on the server: this page holds the only copy. Copy or save it before you leave."
-            .to_owned()
+        i18n.t("revealed-destroyed")
     } else {
-        format!(
-            "The server allows {} more view{} of it.",
-            props.views_left,
-            if props.views_left == 1 { "" } else { "s" }
-        )
+        i18n.tf("revealed-views-left", [("views", n(props.views_left))])
     };
     let body = match props.payload.kind() {
         Kind::Text => {
@@ -56,11 +53,11 @@ pub fn revealed_view(props: &RevealedViewProps) -> Html {
             let rows = text.lines().count().clamp(3, 16).to_string();
             html! {
                 <div class="field">
-                    <label for="secret-text">{ "The secret" }</label>
+                    <label for="secret-text">{ i18n.t("secret-text-label") }</label>
                     <textarea id="secret-text" class="mono secret-text" readonly=true {rows}
                               spellcheck="false" value={text.clone()} />
                     <div class="actions">
-                        <CopyButton text={text} label="Copy secret" primary=true id="copy-secret" />
+                        <CopyButton text={text} label={i18n.t("copy-secret")} primary=true id="copy-secret" />
                     </div>
                 </div>
             }
@@ -71,22 +68,22 @@ pub fn revealed_view(props: &RevealedViewProps) -> Html {
                 let (name, mime) = (name.clone(), mime.clone());
                 let saved_error = saved_error.clone();
                 Callback::from(move |_: MouseEvent| {
-                    saved_error.set(download::save(&name, &mime, payload.data()).err());
+                    saved_error.set(download::save(&name, &mime, payload.data()).is_err());
                 })
             };
             html! {
                 <div class="field">
                     <div class="file-chip" id="revealed-file">
                         <span class="file-name">{ download::safe_file_name(name) }</span>
-                        <span class="file-size">{ humanize::bytes(props.payload.data().len()) }</span>
+                        <span class="file-size">{ format::bytes(&i18n, props.payload.data().len()) }</span>
                     </div>
                     <div class="actions">
                         <button type="button" class="btn btn-primary" id="download" onclick={onsave}>
-                            { "Save file" }
+                            { i18n.t("save-file") }
                         </button>
                     </div>
-                    if let Some(error) = &*saved_error {
-                        <p class="field-error" role="alert">{ error.clone() }</p>
+                    if *saved_error {
+                        <p class="field-error" role="alert">{ i18n.t("save-failed") }</p>
                     }
                 </div>
             }
@@ -94,14 +91,12 @@ pub fn revealed_view(props: &RevealedViewProps) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="revealed-title">
-            <h1 id="revealed-title">{ "Here is your secret" }</h1>
-            <Alert kind={if props.views_left == 0 { AlertKind::Warning } else { AlertKind::Info }}>
-                <p id="destroyed-note">{ gone }</p>
-            </Alert>
+            <PageHeading id="revealed-title" text={i18n.t("revealed-title")} />
+            { alert(if props.views_left == 0 { AlertKind::Warning } else { AlertKind::Info }, None, None, html! { <p id="destroyed-note">{ gone }</p> }) }
             { body }
             <div class="actions">
                 <button type="button" class="btn btn-link" id="clear" onclick={onclear}>
-                    { "Done: remove it from this page" }
+                    { i18n.t("clear") }
                 </button>
             </div>
         </section>

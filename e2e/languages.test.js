@@ -1,0 +1,143 @@
+// Six languages, end to end: the browser's language is used (German,
+// Arabic right to left, mirrored), the picker's choice is remembered, only
+// the chosen language's messages are fetched, and every language fits a
+// 320 px and a 1280 px screen without sideways overflow.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createSecret, launchBrowser, newContext, shot, startServer } from "./harness.js";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const localeFiles = (ctx) => ctx.requests.filter((r) => r.url.includes("/locales/")).map((r) => r.url.split("/").pop());
+
+test("German: the browser's language, through create and reveal", async () => {
+  const sender = await newContext(browser, { locale: "de-DE" });
+  const page = await sender.context.newPage();
+  await page.goto(`${server.base}/`);
+  await page.waitForSelector("#create");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
+  assert.equal(await page.textContent("#create"), "Link zum Geheimnis erstellen");
+  assert.deepEqual(localeFiles(sender), ["de.ftl"]);
+  const { share } = await createSecret(page, server.base, { text: "Geheimnis", passphrase: "richtig", views: 2 });
+  assert.match(await page.textContent("body"), /2-mal aufgerufen/);
+  const recipient = await newContext(browser, { locale: "de-AT" });
+  const reveal = await recipient.context.newPage();
+  await reveal.goto(share);
+  await reveal.waitForSelector("#reveal-passphrase");
+  await reveal.fill("#reveal-passphrase", "falsch");
+  await reveal.click("#reveal");
+  await reveal.waitForSelector("#reveal-error");
+  assert.match(await reveal.textContent("#reveal-error"), /4 Versuche/);
+  await reveal.fill("#reveal-passphrase", "richtig");
+  await reveal.click("#reveal");
+  await reveal.waitForSelector("#secret-text", { timeout: 30000 });
+  assert.equal(await reveal.inputValue("#secret-text"), "Geheimnis");
+  await shot(reveal, "lang-de-revealed");
+  assert.deepEqual([...sender.problems, ...recipient.problems], []);
+  await sender.context.close();
+  await recipient.context.close();
+});
+
+test("Arabic: right to left, mirrored, through create and reveal", async () => {
+  const sender = await newContext(browser, { locale: "ar-EG" });
+  const page = await sender.context.newPage();
+  await page.goto(`${server.base}/`);
+  await page.waitForSelector("#create");
+  assert.deepEqual(
+    await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+    ["ar", "rtl"],
+  );
+  // Mirrored: the brand sits on the right, the language menu on the left,
+  // and text starts at the right edge of its box.
+  const layout = await page.evaluate(() => {
+    const brand = document.querySelector(".brand").getBoundingClientRect();
+    const menu = document.querySelector("#language").getBoundingClientRect();
+    return { brandRight: brand.right, menuLeft: menu.left, width: innerWidth, align: getComputedStyle(document.querySelector("h1")).direction };
+  });
+  assert.ok(layout.brandRight > layout.width / 2, "the brand is not on the right");
+  assert.ok(layout.menuLeft < layout.width / 2, "the language menu is not on the left");
+  assert.equal(layout.align, "rtl");
+  const { share } = await createSecret(page, server.base, { text: "سر", passphrase: "صحيح" });
+  await shot(page, "lang-ar-created");
+  // Links read left to right even in a right-to-left page.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("#share-link")).direction), "ltr");
+  const recipient = await newContext(browser, { locale: "ar" });
+  const reveal = await recipient.context.newPage();
+  await reveal.goto(share);
+  await reveal.waitForSelector("#reveal-passphrase");
+  await reveal.fill("#reveal-passphrase", "خطأ");
+  await reveal.click("#reveal");
+  await reveal.waitForSelector("#reveal-error");
+  // Four attempts left: Arabic's "few" plural form.
+  assert.match(await reveal.textContent("#reveal-error"), /محاولات/);
+  await reveal.fill("#reveal-passphrase", "صحيح");
+  await reveal.click("#reveal");
+  await reveal.waitForSelector("#secret-text", { timeout: 30000 });
+  assert.equal(await reveal.inputValue("#secret-text"), "سر");
+  await shot(reveal, "lang-ar-revealed");
+  assert.deepEqual([...sender.problems, ...recipient.problems], []);
+  await sender.context.close();
+  await recipient.context.close();
+});
+
+test("the picker switches language, fetches only that file, and is remembered", async () => {
+  const ctx = await newContext(browser, { locale: "en-US" });
+  const page = await ctx.context.newPage();
+  await page.goto(`${server.base}/`);
+  await page.waitForSelector("#create");
+  assert.deepEqual(localeFiles(ctx), ["en.ftl"]);
+  await page.selectOption("#language", "fr");
+  await page.waitForFunction(() => document.documentElement.lang === "fr");
+  assert.match(await page.textContent("h1"), /secret/i);
+  assert.notEqual(await page.textContent("#create"), "Create secret link");
+  assert.deepEqual(localeFiles(ctx), ["en.ftl", "fr.ftl"]);
+  await page.reload();
+  await page.waitForSelector("#create");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+  assert.equal(await page.inputValue("#language"), "fr");
+  assert.deepEqual(localeFiles(ctx), ["en.ftl", "fr.ftl", "fr.ftl"]);
+  assert.deepEqual(ctx.problems, []);
+  await ctx.context.close();
+});
+
+test("every language fits 320 and 1280 px screens without sideways overflow", async () => {
+  const failures = [];
+  for (const lang of ["en", "de", "fr", "es", "ja", "ar"]) {
+    const ctx = await newContext(browser, { locale: lang });
+    const page = await ctx.context.newPage();
+    await page.goto(`${server.base}/`);
+    await page.waitForSelector("#create");
+    await page.fill("#passphrase", "a passphrase");
+    const created = async () => {
+      await page.fill("#secret", "fits");
+      await page.fill("#passphrase", "a passphrase");
+      await page.click("#create");
+      await page.waitForSelector("#share-link", { timeout: 30000 });
+    };
+    for (const [state, prepare] of [["create", async () => {}], ["created", created]]) {
+      await prepare();
+      for (const width of [320, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForTimeout(50);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) failures.push(`${lang} ${state} ${width}px: ${overflow}px too wide`);
+        await shot(page, `lang-${lang}-${state}-${width}`);
+      }
+    }
+    if (ctx.problems.length) failures.push(`${lang}: ${ctx.problems.join("; ")}`);
+    await ctx.context.close();
+  }
+  assert.deepEqual(failures, []);
+});
