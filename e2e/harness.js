@@ -29,22 +29,26 @@ function freePort() {
   });
 }
 
-/** Starts sdo-server; returns { base, stop, logs }. */
-export async function startServer(extraArgs = []) {
-  for (const [what, path] of [["sdo-server", SERVER], ["dist/index.html", join(DIST, "index.html")]]) {
+/**
+ * Starts sdo-server; returns { base, stop, logs }. By default it serves
+ * dist/ with --static-dir from a temporary data dir; `{ bin, cwd }` runs
+ * another binary (a copy of the release one) in `cwd` on its own defaults.
+ */
+export async function startServer(extraArgs = [], { bin = SERVER, cwd } = {}) {
+  const own = cwd === undefined;
+  for (const [what, path] of [["sdo-server", bin], ...(own ? [["dist/index.html", join(DIST, "index.html")]] : [])]) {
     if (!existsSync(path)) throw new Error(`${what} not found at ${path}: run scripts/frontend.sh build`);
   }
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "sdo-e2e-"));
+  const dataDir = own ? mkdtempSync(join(tmpdir(), "sdo-e2e-")) : null;
   const args = [
     "--listen", `127.0.0.1:${port}`,
-    "--data-dir", dataDir,
-    "--static-dir", DIST,
+    ...(own ? ["--data-dir", dataDir, "--static-dir", DIST] : []),
     "--rate-limit", "0",
     "--log", "warn",
     ...extraArgs,
   ];
-  const child = spawn(SERVER, args, { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(bin, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
   let logs = "";
   child.stderr.on("data", (d) => (logs += d));
   const base = `http://127.0.0.1:${port}`;
@@ -66,7 +70,7 @@ export async function startServer(extraArgs = []) {
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -129,6 +129,11 @@ build() {
     # not carry them (a Fluent comment always starts its line with #).
     sed -i '/^#/d' dist/locales/*.ftl
     minify_glue
+    # A gzip twin of each compressible file, made once here rather than on
+    # every request: sdo-server serves it to clients that accept gzip
+    # (embedded, or --static-dir).
+    find dist -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \
+        -o -name '*.ftl' -o -name '*.txt' -o -name '*.svg' \) -exec gzip -9 -k -f -n {} +
 }
 
 # Trunk minifies the files it copies but not wasm-bindgen's JavaScript glue
@@ -164,7 +169,7 @@ test_frontend() {
     (cd frontend && cargo test --locked --target wasm32-unknown-unknown -p sdo-frontend) 2>&1 | tee "$log"
     build
     step "cargo build sdo-server (release)"
-    cargo build --release --locked -p sdo-backend --bin sdo-server
+    ./scripts/build_server.sh
     step "end-to-end tests in Chromium (e2e/, node --test)"
     (cd e2e && node --test --test-concurrency=1 --test-reporter=spec) 2>&1 | tee -a "$log"
     awk '/^test result:/ { p += $4; f += $6; i += $8 }

@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 . scripts/setup.sh
 
 ensure_rust_components
-cargo build --release --locked -p sdo-backend --bin sdo-server
+# The app first: the server build puts it inside the binary.
 ./scripts/frontend.sh build
-export SDO_STATIC_DIR="${SDO_STATIC_DIR:-dist}"
+./scripts/build_server.sh
 echo "self-destruct-o: http://127.0.0.1:8080 (Ctrl-C stops it)" >&2
 exec ./target/release/sdo-server "$@"

@@ -74,6 +74,25 @@ ensure_schemathesis() {
     fi
 }
 
+# cargo-deb builds the Debian package (scripts/deb.sh); dpkg and
+# systemd-analyze test it.
+CARGO_DEB_VERSION=3.8.0
+ensure_cargo_deb() {
+    if [ "$(cargo deb --version 2>/dev/null | awk '{print $2}')" != "$CARGO_DEB_VERSION" ]; then
+        step "cargo install cargo-deb $CARGO_DEB_VERSION"
+        cargo install --locked cargo-deb --version "$CARGO_DEB_VERSION"
+    fi
+    local missing=()
+    command -v dpkg-deb >/dev/null 2>&1 || missing+=(dpkg)
+    command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+    command -v deb-systemd-helper >/dev/null 2>&1 || missing+=(init-system-helpers)
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
+    if [ ${#missing[@]} -gt 0 ]; then
+        step "apt-get install ${missing[*]}"
+        as_root apt-get update -qq && as_root apt-get install -y -qq "${missing[@]}"
+    fi
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }

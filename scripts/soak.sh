@@ -11,6 +11,6 @@
 # instead of rebuilding the AWS SDK in release with dev-dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --locked -p sdo-backend --bin sdo-server
+./scripts/build_server.sh
 cargo build --locked -p sdo-backend --example soak
 SDO_SERVER_BIN=target/release/sdo-server exec ./target/debug/examples/soak "${1:-600}"

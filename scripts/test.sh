@@ -3,8 +3,9 @@
 # independent Python implementation, every test of every crate against
 # SQLite and DynamoDB+KMS (moto_server), the Lambda path, schemathesis against
 # the real server's OpenAPI document, the browser app (wasm tests and
-# end-to-end in Chromium), a soak smoke, and a short run of every fuzz
-# target. Installs what is missing.
+# end-to-end in Chromium, also against the release binary alone), a soak
+# smoke, the Debian package, and a short run of every fuzz target.
+# Installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
@@ -42,6 +43,8 @@ step "browser app: clippy (wasm32), wasm tests in Chromium, e2e (with the sdo CL
 ./scripts/frontend.sh test 2>&1 | tee -a "$log"
 step "soak smoke: 20 s of mixed load, RSS and open files sampled (scripts/soak.sh 600 is the long run)"
 ./scripts/soak.sh 20 2>&1 | tee -a "$log"
+step "Debian package: build, dpkg -i, systemd-analyze verify, start by hand, dpkg -r and -P"
+./scripts/deb.sh test 2>&1 | tee -a "$log"
 
 # --- Fuzzing smoke: every cargo-fuzz target for a few seconds (nightly) ---
 # Its own crate and workspace (fuzz/), so the checks above never see it.
@@ -55,5 +58,6 @@ awk '/^test result:/ { p += $4; f += $6; i += $8 }
      /^soak: [0-9]+ passed/ { p += $2; f += $4 }
      /^schemathesis: [0-9]+ passed/ { p += $2; f += $4 }
      /^fuzz: [0-9]+ passed/ { p += $2; f += $4 }
+     /^deb: [0-9]+ passed/ { p += $2; f += $4 }
      /^ℹ pass / { p += $3 } /^ℹ fail / { f += $3 } /^ℹ skipped / { i += $3 }
      END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, i }' "$log"

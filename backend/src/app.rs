@@ -33,9 +33,22 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
 /// JSON overhead around the base64 blob in a create request.
 const BODY_SLACK: usize = 4096;
 
+/// Where the browser app comes from, if this server serves it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StaticApp {
+    /// API only.
+    #[default]
+    None,
+    /// Files on disk (`--static-dir`), with their `.gz` twins when present.
+    Dir(PathBuf),
+    /// Built into the binary (feature `embed-app`).
+    #[cfg(feature = "embed-app")]
+    Embedded,
+}
+
 #[derive(Debug, Clone)]
 pub struct HttpOptions {
-    pub static_dir: Option<PathBuf>,
+    pub static_app: StaticApp,
     pub allowed_origin: Option<HeaderValue>,
     pub rate_limit: Option<Arc<RateLimit>>,
     pub request_timeout: Duration,
@@ -44,7 +57,7 @@ pub struct HttpOptions {
 impl Default for HttpOptions {
     fn default() -> Self {
         Self {
-            static_dir: None,
+            static_app: StaticApp::None,
             allowed_origin: None,
             rate_limit: None,
             request_timeout: Duration::from_secs(30),
@@ -64,16 +77,17 @@ pub fn router(service: Arc<Service>, options: &HttpOptions) -> Router {
         ));
     }
     let mut app = Router::new().nest(API_PREFIX, api.with_state(service));
-    app = match &options.static_dir {
-        Some(dir) => app.fallback_service(
+    let static_timeout =
+        TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, options.request_timeout);
+    app = match &options.static_app {
+        StaticApp::Dir(dir) => app.fallback_service(
             ServiceBuilder::new()
-                .layer(TimeoutLayer::with_status_code(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    options.request_timeout,
-                ))
-                .service(ServeDir::new(dir)),
+                .layer(static_timeout)
+                .service(ServeDir::new(dir).precompressed_gzip()),
         ),
-        None => app.fallback(|| async { ApiError::for_status(StatusCode::NOT_FOUND) }),
+        #[cfg(feature = "embed-app")]
+        StaticApp::Embedded => app.fallback(crate::embedded::serve),
+        StaticApp::None => app.fallback(|| async { ApiError::for_status(StatusCode::NOT_FOUND) }),
     };
 
     let mut app = app
@@ -88,8 +102,7 @@ pub fn router(service: Arc<Service>, options: &HttpOptions) -> Router {
                 .max_age(Duration::from_secs(600)),
         );
     }
-    let security_headers: [(HeaderName, &'static str); 6] = [
-        (header::CACHE_CONTROL, "no-store"),
+    let security_headers: [(HeaderName, &'static str); 5] = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
         (header::X_FRAME_OPTIONS, "DENY"),
@@ -112,7 +125,13 @@ pub fn router(service: Arc<Service>, options: &HttpOptions) -> Router {
             HeaderValue::from_static(value),
         ));
     }
-    app.layer(middleware::from_fn(access_log))
+    // Only the embedded app's files say how long they may be cached (its
+    // hashed files for a year); every other response is never stored.
+    app.layer(SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    ))
+    .layer(middleware::from_fn(access_log))
 }
 
 /// Every error leaves with the same `{error, message}` body, whichever

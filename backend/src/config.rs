@@ -28,7 +28,8 @@ pub struct Config {
     #[arg(long, env = "SDO_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
 
-    /// Serve the built browser app (Trunk's dist/) from this directory.
+    /// Serve the built browser app (Trunk's dist/) from this directory;
+    /// overrides the app built into a release binary (feature embed-app).
     #[arg(long, env = "SDO_STATIC_DIR")]
     pub static_dir: Option<PathBuf>,
 

@@ -13,6 +13,8 @@ pub mod app;
 pub mod client_ip;
 pub mod clock;
 pub mod config;
+#[cfg(feature = "embed-app")]
+pub mod embedded;
 pub mod keys;
 pub mod lambda;
 pub mod rate_limit;

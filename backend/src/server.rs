@@ -9,7 +9,7 @@ use axum::Router;
 use axum::http::HeaderValue;
 use tokio::net::TcpListener;
 
-use crate::app::{HttpOptions, router};
+use crate::app::{HttpOptions, StaticApp, router};
 use crate::client_ip::ClientIp;
 use crate::clock::SystemClock;
 use crate::config::{Config, StoreKind};
@@ -54,6 +54,19 @@ pub async fn aws_config() -> aws_config::SdkConfig {
         .timeout_config(timeouts)
         .load()
         .await
+}
+
+/// `--static-dir` wins (development); else the app built into this binary,
+/// if it was built with one; else API only.
+fn static_app(config: &Config) -> StaticApp {
+    if let Some(dir) = &config.static_dir {
+        return StaticApp::Dir(dir.clone());
+    }
+    #[cfg(feature = "embed-app")]
+    if crate::embedded::has_app() {
+        return StaticApp::Embedded;
+    }
+    StaticApp::None
 }
 
 pub async fn build(config: &Config) -> Result<Built, StartError> {
@@ -110,7 +123,7 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
         cloudfront: config.trust_cloudfront,
     };
     let options = HttpOptions {
-        static_dir: config.static_dir.clone(),
+        static_app: static_app(config),
         allowed_origin,
         rate_limit: RateLimit::new(config.rate_limit, client_ip, PRUNE_EVERY),
         request_timeout: config.request_timeout,

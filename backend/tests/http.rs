@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Method, Request, StatusCode, header};
 use common::{Backend, TestApp};
-use sdo_backend::app::HttpOptions;
+use sdo_backend::app::{HttpOptions, StaticApp};
 use sdo_backend::rate_limit::RateLimit;
 use sdo_backend::service::Limits;
 use sdo_shared::payload::{MAX_PADDED_LEN, PAD_BLOCK, Payload};
@@ -87,7 +87,7 @@ async fn static_app_is_served_with_a_strict_csp() {
     )
     .unwrap();
     let options = HttpOptions {
-        static_dir: Some(dist.path().to_owned()),
+        static_app: StaticApp::Dir(dist.path().to_owned()),
         ..Default::default()
     };
     let app = TestApp::with(Backend::Sqlite, Default::default(), options).await;
