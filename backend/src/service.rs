@@ -20,6 +20,7 @@ use sdo_shared::secret::{ManageToken, SecretId, Verifier};
 
 use crate::clock::Clock;
 use crate::keys::{KeyError, KeyProvider};
+use crate::metrics::{Event, MeteredKeys, MeteredStore, Metrics};
 use crate::seal;
 use crate::store::{Failure, OpId, Outcome, Record, SealedBlob, SecretStore, StoreError};
 
@@ -144,13 +145,14 @@ impl From<KeyError> for ServiceError {
 /// practice and only guards against a misbehaving store.
 const MAX_CONFLICTS: usize = 1_000;
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Service {
     store: Arc<dyn SecretStore>,
     keys: Arc<dyn KeyProvider>,
     clock: Arc<dyn Clock>,
     limits: Limits,
     write_budget: Duration,
+    metrics: Arc<Metrics>,
 }
 
 impl Service {
@@ -160,13 +162,21 @@ impl Service {
         clock: Arc<dyn Clock>,
         limits: Limits,
     ) -> Self {
+        // The service owns its metrics, and counts store and key errors by
+        // wrapping both once here.
+        let metrics = Arc::new(Metrics::new(Arc::clone(&store)));
         Self {
-            store,
-            keys,
+            store: Arc::new(MeteredStore::new(store, Arc::clone(&metrics))),
+            keys: Arc::new(MeteredKeys::new(keys, Arc::clone(&metrics))),
             clock,
             limits,
             write_budget: DEFAULT_WRITE_BUDGET,
+            metrics,
         }
+    }
+
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.metrics
     }
 
     /// How much time a consuming write needs before a [`Deadline`].
@@ -265,6 +275,7 @@ impl Service {
             StoreError::Ambiguous(m) => ServiceError::Unavailable(m),
             other => other.into(),
         })?;
+        self.metrics.record(Event::Created);
         Ok(CreateResponse {
             id: id.to_string(),
             manage_token: manage_token.expose().to_vec().into(),
@@ -282,7 +293,11 @@ impl Service {
         let holds_link = record
             .link_verifier
             .is_some_and(|v| v.matches(link_token.expose()));
-        if !holds_link || record.state != State::Waiting || record.is_expired(self.clock.now()) {
+        if !holds_link || record.state != State::Waiting {
+            return Err(ServiceError::NotFound);
+        }
+        if record.is_expired(self.clock.now()) {
+            self.metrics.record(Event::Expired);
             return Err(ServiceError::NotFound);
         }
         Ok(record)
@@ -302,6 +317,27 @@ impl Service {
     }
 
     pub async fn reveal(
+        &self,
+        id: &SecretId,
+        link_token: &Token,
+        reveal_token: &Token,
+        deadline: Option<Deadline>,
+    ) -> Result<RevealResponse, ServiceError> {
+        let result = self.take(id, link_token, reveal_token, deadline).await;
+        self.count_unknown(result)
+    }
+
+    /// An answer whose outcome is unknown is counted where it is decided:
+    /// only reveal and burn can give one (a create that may have happened
+    /// is answered `Unavailable`).
+    fn count_unknown<T>(&self, result: Result<T, ServiceError>) -> Result<T, ServiceError> {
+        if let Err(ServiceError::OutcomeUnknown(_)) = &result {
+            self.metrics.record(Event::OutcomeUnknown);
+        }
+        result
+    }
+
+    async fn take(
         &self,
         id: &SecretId,
         link_token: &Token,
@@ -329,11 +365,14 @@ impl Service {
                     .await?
                 {
                     Outcome::Done(Failure::Counted { failed_attempts }) => {
+                        self.metrics.record(Event::WrongPassphrase);
                         return Err(ServiceError::WrongPassphrase {
                             attempts_left: self.limits.max_attempts.saturating_sub(failed_attempts),
                         });
                     }
                     Outcome::Done(Failure::Locked) => {
+                        self.metrics.record(Event::WrongPassphrase);
+                        self.metrics.record(Event::Locked);
                         tracing::info!("secret locked after too many wrong passphrases");
                         return Err(ServiceError::WrongPassphrase { attempts_left: 0 });
                     }
@@ -350,6 +389,7 @@ impl Service {
                 .await?
             {
                 Outcome::Done(views_left) => {
+                    self.metrics.record(Event::Revealed);
                     return Ok(RevealResponse {
                         blob: opened.take().unwrap_or_default().into(),
                         views_left,
@@ -383,6 +423,16 @@ impl Service {
         token: &Token,
         deadline: Option<Deadline>,
     ) -> Result<(), ServiceError> {
+        let result = self.burn_once(id, token, deadline).await;
+        self.count_unknown(result)
+    }
+
+    async fn burn_once(
+        &self,
+        id: &SecretId,
+        token: &Token,
+        deadline: Option<Deadline>,
+    ) -> Result<(), ServiceError> {
         for _ in 0..MAX_CONFLICTS {
             let record = self.store.get(id).await?.ok_or(ServiceError::NotFound)?;
             let holds_link = record
@@ -390,14 +440,16 @@ impl Service {
                 .is_some_and(|v| v.matches(token.expose()));
             let holds_manage = record.manage_verifier.matches(token.expose());
             let now = self.clock.now();
-            if !(holds_link | holds_manage)
-                || record.state != State::Waiting
-                || record.is_expired(now)
-            {
+            if !(holds_link | holds_manage) || record.state != State::Waiting {
+                return Err(ServiceError::NotFound);
+            }
+            if record.is_expired(now) {
+                self.metrics.record(Event::Expired);
                 return Err(ServiceError::NotFound);
             }
             let op = self.start_write(deadline)?;
             if let Outcome::Done(()) = self.store.burn(id, now, &op).await? {
+                self.metrics.record(Event::Burned);
                 return Ok(());
             }
         }
@@ -433,7 +485,9 @@ impl Service {
 
     /// Deletes expired records; run periodically.
     pub async fn sweep(&self) -> Result<u64, ServiceError> {
-        Ok(self.store.sweep_expired(self.clock.now()).await?)
+        let deleted = self.store.sweep_expired(self.clock.now()).await?;
+        self.metrics.count(Event::Swept, deleted);
+        Ok(deleted)
     }
 }
 
