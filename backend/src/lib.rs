@@ -17,6 +17,7 @@ pub mod keys;
 pub mod lambda;
 pub mod metrics;
 pub mod rate_limit;
+pub mod readiness;
 pub mod seal;
 pub mod server;
 pub mod service;

@@ -21,6 +21,7 @@ use sdo_shared::secret::{ManageToken, SecretId, Verifier};
 use crate::clock::Clock;
 use crate::keys::{KeyError, KeyProvider};
 use crate::metrics::{Event, MeteredKeys, MeteredStore, Metrics};
+use crate::readiness::{self, NotReady, Readiness};
 use crate::seal;
 use crate::store::{Failure, OpId, Outcome, Record, SealedBlob, SecretStore, StoreError};
 
@@ -153,6 +154,7 @@ pub struct Service {
     limits: Limits,
     write_budget: Duration,
     metrics: Arc<Metrics>,
+    readiness: Readiness,
 }
 
 impl Service {
@@ -172,11 +174,25 @@ impl Service {
             limits,
             write_budget: DEFAULT_WRITE_BUDGET,
             metrics,
+            readiness: Readiness::new(readiness::CACHE_FOR),
         }
+    }
+
+    /// How long a readiness result is reused (tests shorten it).
+    pub fn with_readiness_cache(mut self, cache_for: Duration) -> Self {
+        self.readiness = Readiness::new(cache_for);
+        self
     }
 
     pub fn metrics(&self) -> &Arc<Metrics> {
         &self.metrics
+    }
+
+    /// Whether the store and the key provider answer (`GET /ready`).
+    pub async fn ready(&self) -> Result<(), NotReady> {
+        self.readiness
+            .check(self.store.as_ref(), self.keys.as_ref())
+            .await
     }
 
     /// How much time a consuming write needs before a [`Deadline`].
