@@ -1,6 +1,7 @@
 //! `sdo-server`: parse the configuration, set up logging, serve.
 
 use std::io::IsTerminal;
+use std::sync::Arc;
 
 use clap::Parser;
 use sdo_backend::config::{Config, LogFormat};
@@ -27,6 +28,13 @@ async fn main() -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("lambda runtime: {e}"))?;
     } else {
         let listener = server::bind(config.listen).await?;
+        let metrics = match config.metrics_listen {
+            Some(addr) => Some(tokio::spawn(server::serve_metrics(
+                server::bind(addr).await?,
+                Arc::clone(built.service.metrics()),
+            ))),
+            None => None,
+        };
         tracing::info!(store = ?config.store, kms = config.kms_key_id.is_some(), "ready");
         server::serve(
             listener,
@@ -35,6 +43,9 @@ async fn main() -> anyhow::Result<()> {
             server::shutdown_signal(),
         )
         .await?;
+        if let Some(task) = metrics {
+            task.abort();
+        }
     }
     Ok(())
 }
