@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use clap::Parser;
 use sdo_backend::config::{Config, LogFormat};
+use sdo_backend::metrics::emf::Emf;
 use sdo_backend::{lambda, server};
 use tracing_subscriber::EnvFilter;
 
@@ -23,7 +24,11 @@ async fn main() -> anyhow::Result<()> {
     let built = server::build(&config).await?;
     if lambda::is_lambda() {
         // Clients and keys were made above, once per cold start.
-        lambda::run(built.router)
+        if config.metrics_listen.is_some() {
+            tracing::warn!("--metrics-listen is ignored on Lambda: metrics go to the log as EMF");
+        }
+        let emf = Arc::new(Emf::stdout(Arc::clone(built.service.metrics())));
+        lambda::run(built.router, emf)
             .await
             .map_err(|e| anyhow::anyhow!("lambda runtime: {e}"))?;
     } else {

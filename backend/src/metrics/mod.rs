@@ -25,6 +25,7 @@
 //! - rate limited: the rate limiter refused a request (in its middleware);
 //! - outcome unknown: a reveal or burn answered 503 `outcome_unknown`.
 
+pub mod emf;
 mod metered;
 
 use std::sync::Arc;
