@@ -346,3 +346,46 @@ async fn the_binary_serves_metrics_on_their_own_address() {
     let other = format!("http://127.0.0.1:{metrics_port}/api/v1/health");
     assert_eq!(get(&other).await.unwrap().0, 404);
 }
+
+/// The `sdo_…` names in `text`.
+fn metric_names(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|word| word.starts_with("sdo_"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// docs/OPERATIONS.md describes every metric the server exports, and the
+/// Grafana dashboard queries only metrics that exist.
+#[tokio::test]
+async fn the_docs_and_the_dashboard_name_the_real_metrics() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    app.call(Method::GET, "/api/v1/health", None, None).await;
+    let text = scrape(&app).await;
+    let exported: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# TYPE "))
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(exported.len(), 14, "{text}");
+    let docs = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/");
+    let operations = std::fs::read_to_string(format!("{docs}OPERATIONS.md")).unwrap();
+    for name in &exported {
+        assert!(operations.contains(&format!("| `{name}` |")), "{name}");
+    }
+    let dashboard = std::fs::read_to_string(format!("{docs}grafana/sdo-dashboard.json")).unwrap();
+    let dashboard: serde_json::Value = serde_json::from_str(&dashboard).unwrap();
+    let series = metric_names(&text);
+    let panels = dashboard["panels"].as_array().unwrap();
+    assert_eq!(panels.len(), 8);
+    for panel in panels {
+        for target in panel["targets"].as_array().unwrap() {
+            let expr = target["expr"].as_str().unwrap();
+            let names = metric_names(expr);
+            assert!(!names.is_empty(), "{expr}");
+            for name in names {
+                assert!(series.contains(&name), "{name} in {expr}");
+            }
+        }
+    }
+}
