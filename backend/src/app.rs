@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -21,6 +21,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::api::{self, error::ApiError};
+use crate::metrics::Metrics;
 use crate::rate_limit::{self, RateLimit};
 use crate::service::Service;
 
@@ -72,10 +73,11 @@ pub fn router(service: Arc<Service>, options: &HttpOptions) -> Router {
     let mut api = api::routes(options.request_timeout, service.limits());
     if let Some(limit) = &options.rate_limit {
         api = api.layer(middleware::from_fn_with_state(
-            Arc::clone(limit),
+            (Arc::clone(limit), Arc::clone(service.metrics())),
             rate_limit::middleware,
         ));
     }
+    let metrics = Arc::clone(service.metrics());
     let mut app = Router::new().nest(API_PREFIX, api.with_state(service));
     let static_timeout =
         TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, options.request_timeout);
@@ -131,7 +133,7 @@ pub fn router(service: Arc<Service>, options: &HttpOptions) -> Router {
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-store"),
     ))
-    .layer(middleware::from_fn(access_log))
+    .layer(middleware::from_fn_with_state(metrics, access_log))
 }
 
 /// Every error leaves with the same `{error, message}` body, whichever
@@ -155,7 +157,12 @@ async fn json_errors(response: Response) -> Response {
 
 /// One line per request: method, route template (never the raw path, which
 /// carries ids), status and latency. Bodies and headers are never logged.
-async fn access_log(request: Request<Body>, next: Next) -> Response {
+/// The same four go to the latency histogram.
+async fn access_log(
+    State(metrics): State<Arc<Metrics>>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
     let method = request.method().clone();
     let route = request
         .extensions()
@@ -163,20 +170,21 @@ async fn access_log(request: Request<Body>, next: Next) -> Response {
         .map(|p| p.as_str().to_owned());
     let started = Instant::now();
     let response = next.run(request).await;
-    let route = route
-        .or_else(|| {
-            response
-                .extensions()
-                .get::<MatchedPath>()
-                .map(|p| p.as_str().to_owned())
-        })
-        .unwrap_or_else(|| "-".into());
+    let route = route.or_else(|| {
+        response
+            .extensions()
+            .get::<MatchedPath>()
+            .map(|p| p.as_str().to_owned())
+    });
+    let elapsed = started.elapsed();
+    let status = response.status().as_u16();
+    metrics.observe_request(&method, route.as_deref(), status, elapsed);
     tracing::info!(
         target: "sdo::access",
         %method,
-        route,
-        status = response.status().as_u16(),
-        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+        route = route.as_deref().unwrap_or("-"),
+        status,
+        latency_ms = elapsed.as_secs_f64() * 1000.0,
     );
     response
 }

@@ -23,6 +23,13 @@ pub struct Config {
     #[arg(long, env = "SDO_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
+    /// Serve Prometheus metrics at GET /metrics on this address (e.g.
+    /// 127.0.0.1:9090), apart from the API so they are never public by
+    /// accident. Off by default; ignored on Lambda, which logs them as
+    /// CloudWatch EMF instead.
+    #[arg(long, env = "SDO_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+
     /// Directory for the SQLite database and the master key (created 0700;
     /// the key file must stay private, mode 0600).
     #[arg(long, env = "SDO_DATA_DIR", default_value = "./data")]
@@ -193,6 +200,12 @@ mod tests {
             Config::try_parse_from(["sdo-server", "--store", "dynamodb", "--table", "t"]).unwrap();
         assert_eq!(d.sweep_every(), None);
         assert!(c.trusted_proxies.is_empty() && !c.trust_cloudfront);
+        assert_eq!(c.metrics_listen, None);
+        let m = Config::try_parse_from(["sdo-server", "--metrics-listen", "127.0.0.1:9090"]);
+        assert_eq!(
+            m.unwrap().metrics_listen,
+            Some(([127, 0, 0, 1], 9090).into())
+        );
         assert_eq!(c.write_budget, crate::service::DEFAULT_WRITE_BUDGET);
         let p =
             Config::try_parse_from(["sdo-server", "--trusted-proxies", "10.0.0.0/8,::1"]).unwrap();

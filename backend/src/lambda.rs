@@ -4,17 +4,21 @@
 //! Two things differ from a TCP server: the caller's address is API
 //! Gateway's `sourceIp`, and every invocation has a deadline after which the
 //! runtime kills it. The deadline goes to the service, which then starts no
-//! consuming write that could be cut off halfway.
+//! consuming write that could be cut off halfway. And nothing scrapes a
+//! Lambda, so its counters leave as a CloudWatch EMF log line at the end of
+//! each invocation ([`crate::metrics::emf`]).
 
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use lambda_http::RequestExt;
 use lambda_http::request::RequestContext;
 
+use crate::metrics::emf::Emf;
 use crate::service::Deadline;
 
 /// 2001-09-09 in milliseconds since the epoch: any real deadline is later.
@@ -26,8 +30,20 @@ pub fn is_lambda() -> bool {
 }
 
 /// Serves Lambda invocations until the runtime stops the process.
-pub async fn run(router: axum::Router) -> Result<(), lambda_http::Error> {
-    lambda_http::run(with_source_ip(router)).await
+pub async fn run(router: axum::Router, emf: Arc<Emf>) -> Result<(), lambda_http::Error> {
+    lambda_http::run(with_emf(with_source_ip(router), emf)).await
+}
+
+/// Writes the counters' growth after each request: a Lambda invocation is
+/// one request, and its counters are final once its response exists.
+pub fn with_emf(router: axum::Router, emf: Arc<Emf>) -> axum::Router {
+    router.layer(middleware::from_fn_with_state(emf, flush_after))
+}
+
+async fn flush_after(State(emf): State<Arc<Emf>>, request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    emf.flush();
+    response
 }
 
 /// Gives the router the caller's address from API Gateway's request context,

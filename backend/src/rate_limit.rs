@@ -20,6 +20,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::api::error::ApiError;
 use crate::client_ip::ClientIp;
+use crate::metrics::{Event, Metrics};
 
 /// How often idle buckets are forgotten.
 pub const PRUNE_EVERY: Duration = Duration::from_secs(60);
@@ -100,7 +101,7 @@ fn client_key(addr: IpAddr) -> IpAddr {
 }
 
 pub async fn middleware(
-    State(limit): State<Arc<RateLimit>>,
+    State((limit, metrics)): State<(Arc<RateLimit>, Arc<Metrics>)>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -113,7 +114,10 @@ pub async fn middleware(
         .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
     let addr = limit.client_ip.resolve(peer, request.headers());
     match limit.check(addr) {
-        Some(retry_after) => ApiError::rate_limited(retry_after).into_response(),
+        Some(retry_after) => {
+            metrics.record(Event::RateLimited);
+            ApiError::rate_limited(retry_after).into_response()
+        }
         None => next.run(request).await,
     }
 }

@@ -15,6 +15,7 @@ use crate::clock::SystemClock;
 use crate::config::{Config, StoreKind};
 use crate::keys::local::{MASTER_KEY_FILE, MasterKeyError, ensure_private_dir};
 use crate::keys::{KeyProvider, KmsKeyProvider, LocalKeyProvider};
+use crate::metrics::Metrics;
 use crate::rate_limit::{PRUNE_EVERY, RateLimit};
 use crate::service::{Limits, Service};
 use crate::store::{DynamoStore, SecretStore, SqliteOptions, SqliteStore};
@@ -200,6 +201,17 @@ pub async fn serve(
     .await;
     maintenance.abort();
     result.map_err(|source| StartError::Listen { addr, source })
+}
+
+/// Serves `GET /metrics` on `listener` (the `--metrics-listen` address),
+/// a router of its own, until the task running it is dropped.
+pub async fn serve_metrics(listener: TcpListener, metrics: Arc<Metrics>) {
+    if let Ok(addr) = listener.local_addr() {
+        tracing::info!(%addr, "serving metrics");
+    }
+    if let Err(e) = axum::serve(listener, crate::metrics::router(metrics)).await {
+        tracing::error!(error = %e, "the metrics listener stopped");
+    }
 }
 
 /// The periodic sweep of expired secrets. (Idle rate-limit buckets are

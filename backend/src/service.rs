@@ -20,6 +20,8 @@ use sdo_shared::secret::{ManageToken, SecretId, Verifier};
 
 use crate::clock::Clock;
 use crate::keys::{KeyError, KeyProvider};
+use crate::metrics::{Event, MeteredKeys, MeteredStore, Metrics};
+use crate::readiness::{self, NotReady, Readiness};
 use crate::seal;
 use crate::store::{Failure, OpId, Outcome, Record, SealedBlob, SecretStore, StoreError};
 
@@ -144,13 +146,15 @@ impl From<KeyError> for ServiceError {
 /// practice and only guards against a misbehaving store.
 const MAX_CONFLICTS: usize = 1_000;
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Service {
     store: Arc<dyn SecretStore>,
     keys: Arc<dyn KeyProvider>,
     clock: Arc<dyn Clock>,
     limits: Limits,
     write_budget: Duration,
+    metrics: Arc<Metrics>,
+    readiness: Readiness,
 }
 
 impl Service {
@@ -160,13 +164,35 @@ impl Service {
         clock: Arc<dyn Clock>,
         limits: Limits,
     ) -> Self {
+        // The service owns its metrics, and counts store and key errors by
+        // wrapping both once here.
+        let metrics = Arc::new(Metrics::new(Arc::clone(&store)));
         Self {
-            store,
-            keys,
+            store: Arc::new(MeteredStore::new(store, Arc::clone(&metrics))),
+            keys: Arc::new(MeteredKeys::new(keys, Arc::clone(&metrics))),
             clock,
             limits,
             write_budget: DEFAULT_WRITE_BUDGET,
+            metrics,
+            readiness: Readiness::new(readiness::CACHE_FOR),
         }
+    }
+
+    /// How long a readiness result is reused (tests shorten it).
+    pub fn with_readiness_cache(mut self, cache_for: Duration) -> Self {
+        self.readiness = Readiness::new(cache_for);
+        self
+    }
+
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.metrics
+    }
+
+    /// Whether the store and the key provider answer (`GET /ready`).
+    pub async fn ready(&self) -> Result<(), NotReady> {
+        self.readiness
+            .check(self.store.as_ref(), self.keys.as_ref())
+            .await
     }
 
     /// How much time a consuming write needs before a [`Deadline`].
@@ -265,6 +291,7 @@ impl Service {
             StoreError::Ambiguous(m) => ServiceError::Unavailable(m),
             other => other.into(),
         })?;
+        self.metrics.record(Event::Created);
         Ok(CreateResponse {
             id: id.to_string(),
             manage_token: manage_token.expose().to_vec().into(),
@@ -282,7 +309,11 @@ impl Service {
         let holds_link = record
             .link_verifier
             .is_some_and(|v| v.matches(link_token.expose()));
-        if !holds_link || record.state != State::Waiting || record.is_expired(self.clock.now()) {
+        if !holds_link || record.state != State::Waiting {
+            return Err(ServiceError::NotFound);
+        }
+        if record.is_expired(self.clock.now()) {
+            self.metrics.record(Event::Expired);
             return Err(ServiceError::NotFound);
         }
         Ok(record)
@@ -302,6 +333,27 @@ impl Service {
     }
 
     pub async fn reveal(
+        &self,
+        id: &SecretId,
+        link_token: &Token,
+        reveal_token: &Token,
+        deadline: Option<Deadline>,
+    ) -> Result<RevealResponse, ServiceError> {
+        let result = self.take(id, link_token, reveal_token, deadline).await;
+        self.count_unknown(result)
+    }
+
+    /// An answer whose outcome is unknown is counted where it is decided:
+    /// only reveal and burn can give one (a create that may have happened
+    /// is answered `Unavailable`).
+    fn count_unknown<T>(&self, result: Result<T, ServiceError>) -> Result<T, ServiceError> {
+        if let Err(ServiceError::OutcomeUnknown(_)) = &result {
+            self.metrics.record(Event::OutcomeUnknown);
+        }
+        result
+    }
+
+    async fn take(
         &self,
         id: &SecretId,
         link_token: &Token,
@@ -329,11 +381,14 @@ impl Service {
                     .await?
                 {
                     Outcome::Done(Failure::Counted { failed_attempts }) => {
+                        self.metrics.record(Event::WrongPassphrase);
                         return Err(ServiceError::WrongPassphrase {
                             attempts_left: self.limits.max_attempts.saturating_sub(failed_attempts),
                         });
                     }
                     Outcome::Done(Failure::Locked) => {
+                        self.metrics.record(Event::WrongPassphrase);
+                        self.metrics.record(Event::Locked);
                         tracing::info!("secret locked after too many wrong passphrases");
                         return Err(ServiceError::WrongPassphrase { attempts_left: 0 });
                     }
@@ -350,6 +405,7 @@ impl Service {
                 .await?
             {
                 Outcome::Done(views_left) => {
+                    self.metrics.record(Event::Revealed);
                     return Ok(RevealResponse {
                         blob: opened.take().unwrap_or_default().into(),
                         views_left,
@@ -383,6 +439,16 @@ impl Service {
         token: &Token,
         deadline: Option<Deadline>,
     ) -> Result<(), ServiceError> {
+        let result = self.burn_once(id, token, deadline).await;
+        self.count_unknown(result)
+    }
+
+    async fn burn_once(
+        &self,
+        id: &SecretId,
+        token: &Token,
+        deadline: Option<Deadline>,
+    ) -> Result<(), ServiceError> {
         for _ in 0..MAX_CONFLICTS {
             let record = self.store.get(id).await?.ok_or(ServiceError::NotFound)?;
             let holds_link = record
@@ -390,14 +456,16 @@ impl Service {
                 .is_some_and(|v| v.matches(token.expose()));
             let holds_manage = record.manage_verifier.matches(token.expose());
             let now = self.clock.now();
-            if !(holds_link | holds_manage)
-                || record.state != State::Waiting
-                || record.is_expired(now)
-            {
+            if !(holds_link | holds_manage) || record.state != State::Waiting {
+                return Err(ServiceError::NotFound);
+            }
+            if record.is_expired(now) {
+                self.metrics.record(Event::Expired);
                 return Err(ServiceError::NotFound);
             }
             let op = self.start_write(deadline)?;
             if let Outcome::Done(()) = self.store.burn(id, now, &op).await? {
+                self.metrics.record(Event::Burned);
                 return Ok(());
             }
         }
@@ -433,7 +501,9 @@ impl Service {
 
     /// Deletes expired records; run periodically.
     pub async fn sweep(&self) -> Result<u64, ServiceError> {
-        Ok(self.store.sweep_expired(self.clock.now()).await?)
+        let deleted = self.store.sweep_expired(self.clock.now()).await?;
+        self.metrics.count(Event::Swept, deleted);
+        Ok(deleted)
     }
 }
 

@@ -16,6 +16,7 @@ use serde_json::Value;
 /// Every operation of the API, as the shared crate's table lists them.
 const OPERATIONS: &[(&str, &str)] = &[
     ("get", "/api/v1/health"),
+    ("get", "/api/v1/ready"),
     ("get", "/api/v1/config"),
     ("get", "/api/v1/openapi.json"),
     ("post", "/api/v1/secrets"),

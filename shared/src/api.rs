@@ -9,6 +9,7 @@
 //! | `GET /api/v1/secrets/{id}/receipt` | manage token | 200 [`ReceiptResponse`] |
 //! | `GET /api/v1/config` | none | 200 [`ConfigResponse`] |
 //! | `GET /api/v1/health` | none | 200 |
+//! | `GET /api/v1/ready` | none | 200, or 503 while the store or key service fails |
 //! | `GET /api/v1/openapi.json` | none | 200, the OpenAPI document |
 //!
 //! With the `openapi` feature the types also derive their OpenAPI schemas

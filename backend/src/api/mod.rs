@@ -60,6 +60,7 @@ fn documented_routes(timeout: Duration) -> OpenApiRouter<AppState> {
         .layer(middleware::from_fn_with_state(timeout, read_body_within));
     OpenApiRouter::new()
         .routes(routes!(health))
+        .routes(routes!(ready))
         .routes(routes!(config))
         .routes(routes!(openapi_json))
         .routes(routes!(create))
@@ -135,6 +136,30 @@ async fn health() -> impl IntoResponse {
     Json(Health {
         status: HealthStatus::Ok,
     })
+}
+
+#[utoipa::path(
+    get,
+    path = "/ready",
+    tag = "service",
+    summary = "Readiness: the store and the key provider answer",
+    description = "One real round trip to each (a read of the store's settings, an unwrap \
+        of a probe data key), its result reused for a second, so polling it costs at most \
+        one of each per second. 503 while either fails; the cause goes to the server's log.",
+    responses(
+        (status = 200, description = "Ready to serve secrets", body = Health),
+        (status = 429, response = RateLimited),
+        (status = 503, response = Unavailable),
+    )
+)]
+async fn ready(State(service): State<AppState>) -> Result<Json<Health>, ApiError> {
+    service
+        .ready()
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::Unavailable, "not ready; try again later"))?;
+    Ok(Json(Health {
+        status: HealthStatus::Ok,
+    }))
 }
 
 #[utoipa::path(

@@ -1,9 +1,11 @@
 //! `sdo-server`: parse the configuration, set up logging, serve.
 
 use std::io::IsTerminal;
+use std::sync::Arc;
 
 use clap::Parser;
 use sdo_backend::config::{Config, LogFormat};
+use sdo_backend::metrics::emf::Emf;
 use sdo_backend::{lambda, server};
 use tracing_subscriber::EnvFilter;
 
@@ -22,11 +24,22 @@ async fn main() -> anyhow::Result<()> {
     let built = server::build(&config).await?;
     if lambda::is_lambda() {
         // Clients and keys were made above, once per cold start.
-        lambda::run(built.router)
+        if config.metrics_listen.is_some() {
+            tracing::warn!("--metrics-listen is ignored on Lambda: metrics go to the log as EMF");
+        }
+        let emf = Arc::new(Emf::stdout(Arc::clone(built.service.metrics())));
+        lambda::run(built.router, emf)
             .await
             .map_err(|e| anyhow::anyhow!("lambda runtime: {e}"))?;
     } else {
         let listener = server::bind(config.listen).await?;
+        let metrics = match config.metrics_listen {
+            Some(addr) => Some(tokio::spawn(server::serve_metrics(
+                server::bind(addr).await?,
+                Arc::clone(built.service.metrics()),
+            ))),
+            None => None,
+        };
         tracing::info!(store = ?config.store, kms = config.kms_key_id.is_some(), "ready");
         server::serve(
             listener,
@@ -35,6 +48,9 @@ async fn main() -> anyhow::Result<()> {
             server::shutdown_signal(),
         )
         .await?;
+        if let Some(task) = metrics {
+            task.abort();
+        }
     }
     Ok(())
 }

@@ -190,4 +190,10 @@ pub trait SecretStore: Send + Sync + std::fmt::Debug {
 
     /// Whether any record exists (live or tombstone).
     async fn has_records(&self) -> Result<bool, StoreError>;
+
+    /// Writes waiting to be applied, for the metrics; `None` for a store
+    /// that has no queue of its own (DynamoDB takes each write directly).
+    fn queue_depth(&self) -> Option<usize> {
+        None
+    }
 }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod aws;
+pub mod lambda;
 
 /// Generates, for each backend, a module with one `#[tokio::test]` per
 /// listed test: `suite!(make; test_a, test_b)` runs `test_a(make(backend))`.

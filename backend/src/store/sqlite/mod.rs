@@ -309,4 +309,8 @@ impl SecretStore for SqliteStore {
         })
         .await
     }
+
+    fn queue_depth(&self) -> Option<usize> {
+        Some(self.writer.queue_depth())
+    }
 }
