@@ -15,6 +15,7 @@ pub mod clock;
 pub mod config;
 pub mod keys;
 pub mod lambda;
+pub mod lock;
 pub mod rate_limit;
 pub mod seal;
 pub mod server;
