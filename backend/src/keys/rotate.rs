@@ -322,7 +322,7 @@ fn io(path: PathBuf, source: std::io::Error) -> MasterKeyError {
 
 /// A test hook for the kill -9 test, in debug builds only:
 /// `SDO_ROTATE_PAUSE_AT=<step>` (`next-key`, `started`, `rewrapped:N`,
-/// `swapped`) says so on stderr at that step and waits 30 s, time for the
+/// `swapped`) says so on stderr at that step and waits 60 s, time for the
 /// test to kill the process where it stands. Release builds ignore it.
 fn pause_from_env() -> impl FnMut(Step) -> ControlFlow<()> {
     let at = if cfg!(debug_assertions) {
@@ -333,7 +333,7 @@ fn pause_from_env() -> impl FnMut(Step) -> ControlFlow<()> {
     move |step| {
         if at.as_deref() == Some(step.to_string().as_str()) {
             eprintln!("rotate-master-key: paused at {step} (SDO_ROTATE_PAUSE_AT)");
-            std::thread::sleep(std::time::Duration::from_secs(30));
+            std::thread::sleep(std::time::Duration::from_secs(60));
         }
         ControlFlow::Continue(())
     }
