@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Parser, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use sdo_shared::api::{DEFAULT_MAX_ATTEMPTS, MAX_VIEWS_LIMIT, MIN_TTL_SECS};
 use sdo_shared::blob;
 
@@ -19,6 +19,10 @@ use crate::store::Durability;
 #[derive(Debug, Clone, Parser)]
 #[command(name = "sdo-server", version, about, long_about)]
 pub struct Config {
+    /// Without a command, the server runs.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Address and port to listen on.
     #[arg(long, env = "SDO_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
@@ -32,7 +36,7 @@ pub struct Config {
 
     /// Directory for the SQLite database and the master key (created 0700;
     /// the key file must stay private, mode 0600).
-    #[arg(long, env = "SDO_DATA_DIR", default_value = "./data")]
+    #[arg(long, env = "SDO_DATA_DIR", default_value = "./data", global = true)]
     pub data_dir: PathBuf,
 
     /// Serve the built browser app (Trunk's dist/) from this directory;
@@ -121,12 +125,29 @@ pub struct Config {
     pub sqlite_sync: Durability,
 
     /// Log filter (tracing's EnvFilter syntax, e.g. info or sdo_backend=debug).
-    #[arg(long, env = "SDO_LOG", default_value = "info")]
+    #[arg(long, env = "SDO_LOG", default_value = "info", global = true)]
     pub log: String,
 
     /// Log format.
-    #[arg(long, env = "SDO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    #[arg(long, env = "SDO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Make a new local master key and rewrap every stored data key under
+    /// it, then delete the old key. The server must be stopped; a rotation
+    /// that was interrupted (even by kill -9) is finished by running this
+    /// again. Not for AWS KMS, which rotates its keys itself.
+    RotateMasterKey(RotateArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RotateArgs {
+    /// Records read per batch; each is rewrapped in its own transaction.
+    #[arg(long, default_value_t = 256,
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub batch: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -214,5 +235,47 @@ mod tests {
         let s = Config::try_parse_from(["sdo-server", "--sweep-interval", "0s"]).unwrap();
         assert_eq!(s.sweep_every(), None);
         assert_eq!(c.sweep_every(), Some(Duration::from_secs(60)));
+    }
+
+    #[test]
+    fn rotate_master_key_is_a_subcommand_and_the_server_the_default() {
+        let c = Config::try_parse_from(["sdo-server", "--data-dir", "d"]).unwrap();
+        assert!(c.command.is_none());
+        for args in [
+            &[
+                "sdo-server",
+                "rotate-master-key",
+                "--data-dir",
+                "d",
+                "--batch",
+                "5",
+            ][..],
+            &[
+                "sdo-server",
+                "--data-dir",
+                "d",
+                "rotate-master-key",
+                "--batch",
+                "5",
+            ],
+        ] {
+            let c = Config::try_parse_from(args).unwrap();
+            assert_eq!(c.data_dir, PathBuf::from("d"));
+            let Some(Command::RotateMasterKey(r)) = c.command else {
+                panic!("{args:?}")
+            };
+            assert_eq!(r.batch, 5);
+        }
+        let c = Config::try_parse_from(["sdo-server", "rotate-master-key"]).unwrap();
+        assert!(matches!(
+            c.command,
+            Some(Command::RotateMasterKey(RotateArgs { batch: 256 }))
+        ));
+        assert!(
+            Config::try_parse_from(["sdo-server", "rotate-master-key", "--batch", "0"]).is_err()
+        );
+        assert!(
+            Config::try_parse_from(["sdo-server", "rotate-master-key", "--listen", "x"]).is_err()
+        );
     }
 }

@@ -17,6 +17,7 @@ pub mod config;
 pub mod embedded;
 pub mod keys;
 pub mod lambda;
+pub mod lock;
 pub mod metrics;
 pub mod rate_limit;
 pub mod readiness;

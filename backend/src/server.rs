@@ -14,7 +14,8 @@ use crate::client_ip::ClientIp;
 use crate::clock::SystemClock;
 use crate::config::{Config, StoreKind};
 use crate::keys::local::{MASTER_KEY_FILE, MasterKeyError, ensure_private_dir};
-use crate::keys::{KeyProvider, KmsKeyProvider, LocalKeyProvider};
+use crate::keys::{KeyProvider, KmsKeyProvider, LocalKeyProvider, rotate};
+use crate::lock::DataDirLock;
 use crate::metrics::Metrics;
 use crate::rate_limit::{PRUNE_EVERY, RateLimit};
 use crate::service::{Limits, Service};
@@ -26,6 +27,8 @@ pub enum StartError {
     MasterKey(#[from] crate::keys::local::MasterKeyError),
     #[error("database: {0}")]
     Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Locked(#[from] crate::lock::LockError),
     #[error("--allowed-origin is not a valid origin: {0}")]
     Origin(String),
     #[error("cannot listen on {addr}: {source}")]
@@ -42,6 +45,10 @@ pub enum StartError {
 pub struct Built {
     pub router: Router,
     pub service: Arc<Service>,
+    /// The data directory's lock, while the server uses the directory
+    /// (SQLite or the local master key): a master-key rotation is refused
+    /// until this is dropped.
+    pub lock: Option<DataDirLock>,
 }
 
 /// AWS SDK settings from the standard environment, with timeouts short
@@ -77,6 +84,15 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
     } else {
         None
     };
+    // Taken before anything in the directory is read, so the server never
+    // sees a rotation's intermediate state while it is being made.
+    let uses_data_dir = config.store == StoreKind::Sqlite || config.kms_key_id.is_none();
+    let lock = if uses_data_dir {
+        ensure_private_dir(&config.data_dir)?;
+        Some(DataDirLock::acquire(&config.data_dir, "sdo-server")?)
+    } else {
+        None
+    };
     let store: Arc<dyn SecretStore> = match (config.store, &aws) {
         (StoreKind::Dynamodb, Some(aws)) => {
             let table = config
@@ -85,13 +101,10 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
                 .ok_or_else(|| StartError::Config("--store dynamodb needs --table".into()))?;
             Arc::new(DynamoStore::new(aws_sdk_dynamodb::Client::new(aws), table))
         }
-        _ => {
-            ensure_private_dir(&config.data_dir)?;
-            Arc::new(SqliteStore::open_with(
-                &config.data_dir,
-                SqliteOptions::new(config.sqlite_sync),
-            )?)
-        }
+        _ => Arc::new(SqliteStore::open_with(
+            &config.data_dir,
+            SqliteOptions::new(config.sqlite_sync),
+        )?),
     };
     let keys: Arc<dyn KeyProvider> = match (&config.kms_key_id, &aws) {
         (Some(key_id), Some(aws)) => {
@@ -132,17 +145,28 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
     Ok(Built {
         router: router(Arc::clone(&service), &options),
         service,
+        lock,
     })
 }
 
 /// The local master key, checked against the one the store recorded at its
 /// first start: a missing or different key file would otherwise mean a new
 /// key, and every stored secret unreadable (a 500 on each reveal, forever).
+/// After an interrupted rotation, both keys it involves, each checked.
 pub async fn local_master_key(
     data_dir: &std::path::Path,
     store: &dyn SecretStore,
 ) -> Result<LocalKeyProvider, StartError> {
     let recorded = store.master_key_ref().await?;
+    if let Some(next_ref) = store.rotating_to().await? {
+        let keys = rotate::keys_mid_rotation(data_dir, recorded.as_deref(), &next_ref)?;
+        tracing::warn!(
+            to = %next_ref,
+            "a master-key rotation was interrupted; serving with both keys. \
+             Stop the server and run `sdo-server rotate-master-key` to finish it"
+        );
+        return Ok(keys);
+    }
     let path = data_dir.join(MASTER_KEY_FILE);
     let key = match LocalKeyProvider::load(data_dir)? {
         Some(key) => key,

@@ -242,7 +242,9 @@ async fn restart_on_the_same_data_dir_keeps_secrets() {
         .unwrap()
         .to_bytes();
     let created: sdo_shared::api::CreateResponse = serde_json::from_slice(&body).unwrap();
+    // The first server is gone, and with it its hold on the data directory.
     drop(built.service);
+    drop(built.lock);
 
     let again = server::build(&config).await.unwrap();
     let link_token = sdo_shared::kdf::link_token(&prepared.link_key).to_base64url();

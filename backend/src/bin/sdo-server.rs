@@ -1,10 +1,12 @@
-//! `sdo-server`: parse the configuration, set up logging, serve.
+//! `sdo-server`: parse the configuration, set up logging, serve (or run
+//! `rotate-master-key`, whose logic is in `sdo_backend::keys::rotate`).
 
 use std::io::IsTerminal;
 use std::sync::Arc;
 
 use clap::Parser;
-use sdo_backend::config::{Config, LogFormat};
+use sdo_backend::config::{Command, Config, LogFormat};
+use sdo_backend::keys::rotate;
 use sdo_backend::metrics::emf::Emf;
 use sdo_backend::{lambda, server};
 use tracing_subscriber::EnvFilter;
@@ -20,6 +22,12 @@ async fn main() -> anyhow::Result<()> {
     match config.log_format {
         LogFormat::Text => logs.init(),
         LogFormat::Json => logs.json().init(),
+    }
+    if let Some(Command::RotateMasterKey(args)) = config.command.clone() {
+        // Blocking file and SQLite work, off the async threads.
+        let report = tokio::task::spawn_blocking(move || rotate::run(&config, &args)).await??;
+        println!("{report}");
+        return Ok(());
     }
     let built = server::build(&config).await?;
     if lambda::is_lambda() {

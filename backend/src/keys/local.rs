@@ -52,6 +52,9 @@ pub enum MasterKeyError {
 pub struct LocalKeyProvider {
     master: DataKey,
     key_ref: String,
+    /// While a rotation is unfinished: the key being retired. It still opens
+    /// the records not yet rewrapped; nothing new is wrapped under it.
+    retiring: Option<Box<LocalKeyProvider>>,
 }
 
 impl LocalKeyProvider {
@@ -69,37 +72,46 @@ impl LocalKeyProvider {
 
     /// The key in `<data_dir>/master.key`, or `None` if there is no file.
     pub fn load(data_dir: &Path) -> Result<Option<Self>, MasterKeyError> {
-        let path = data_dir.join(MASTER_KEY_FILE);
-        match fs::symlink_metadata(&path) {
+        Self::load_path(&data_dir.join(MASTER_KEY_FILE))
+    }
+
+    /// The key in the file at `path`, or `None` if there is no file.
+    pub fn load_path(path: &Path) -> Result<Option<Self>, MasterKeyError> {
+        match fs::symlink_metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            _ => Self::load_file(&path).map(Some),
+            _ => Self::load_file(path).map(Some),
         }
     }
 
     /// Makes a new `<data_dir>/master.key` (0600), durably: the file and
     /// its directory entry are fsynced before any secret is sealed under it.
     pub fn create(data_dir: &Path) -> Result<Self, MasterKeyError> {
-        let io = |path: &Path| {
-            let path = path.to_owned();
-            move |source| MasterKeyError::Io { path, source }
-        };
         ensure_private_dir(data_dir)?;
         let path = data_dir.join(MASTER_KEY_FILE);
+        let key = Self::write_new(&path)?;
+        sync_dir(data_dir)?;
+        tracing::info!(path = %path.display(), "created a new master key");
+        Ok(key)
+    }
+
+    /// A new random key written to `path` (which must not exist), 0600,
+    /// and fsynced; the caller makes its directory entry durable.
+    pub fn write_new(path: &Path) -> Result<Self, MasterKeyError> {
+        let io = |source| MasterKeyError::Io {
+            path: path.to_owned(),
+            source,
+        };
         let mut file = OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(0o600)
-            .open(&path)
-            .map_err(io(&path))?;
+            .open(path)
+            .map_err(io)?;
         let key = Zeroizing::new(
-            sdo_shared::random_bytes::<32>().map_err(|e| io(&path)(std::io::Error::other(e)))?,
+            sdo_shared::random_bytes::<32>().map_err(|e| io(std::io::Error::other(e)))?,
         );
-        file.write_all(key.as_ref()).map_err(io(&path))?;
-        file.sync_all().map_err(io(&path))?;
-        fs::File::open(data_dir)
-            .and_then(|dir| dir.sync_all())
-            .map_err(io(data_dir))?;
-        tracing::info!(path = %path.display(), "created a new master key");
+        file.write_all(key.as_ref()).map_err(io)?;
+        file.sync_all().map_err(io)?;
         Ok(Self::from_key(DataKey::from_bytes(*key)))
     }
 
@@ -139,12 +151,82 @@ impl LocalKeyProvider {
                 .map(|b| format!("{b:02x}"))
                 .collect::<String>()
         );
-        Self { master, key_ref }
+        Self {
+            master,
+            key_ref,
+            retiring: None,
+        }
     }
 
+    /// This key for new data keys, and `old` still to open the records a
+    /// rotation has not rewrapped yet.
+    pub fn with_retiring(mut self, mut old: LocalKeyProvider) -> Self {
+        // One rotation at a time: the old key's own predecessor is gone.
+        old.retiring = None;
+        self.retiring = Some(Box::new(old));
+        self
+    }
+
+    /// The reference of the key that wraps new data keys.
     pub fn key_ref(&self) -> &str {
         &self.key_ref
     }
+
+    /// The reference of the key being retired, during a rotation.
+    pub fn retiring_ref(&self) -> Option<&str> {
+        self.retiring.as_deref().map(Self::key_ref)
+    }
+
+    /// Wraps `key` for secret `id` under this master key, with a fresh nonce.
+    pub fn wrap(&self, key: &DataKey, id: &SecretId) -> Result<Vec<u8>, KeyError> {
+        let nonce: [u8; NONCE_LEN] = sdo_shared::random_bytes()
+            .map_err(|_| KeyError::Unavailable("no system randomness".into()))?;
+        let mut wrapped = nonce.to_vec();
+        wrapped.extend(seal::aead_seal(
+            &self.master,
+            &nonce,
+            key.expose(),
+            &wrap_aad(id),
+        ));
+        Ok(wrapped)
+    }
+
+    /// Unwraps a data key wrapped under this key or, during a rotation,
+    /// under the one being retired; `key_ref` says which.
+    pub fn unwrap_key(
+        &self,
+        wrapped: &[u8],
+        key_ref: &str,
+        id: &SecretId,
+    ) -> Result<DataKey, KeyError> {
+        if key_ref != self.key_ref {
+            return match &self.retiring {
+                Some(old) if key_ref == old.key_ref => old.unwrap_key(wrapped, key_ref, id),
+                _ => Err(KeyError::Refused(format!(
+                    "wrapped by {key_ref}, this server has {}",
+                    self.key_ref
+                ))),
+            };
+        }
+        let refused = || KeyError::Refused("wrapped data key failed authentication".into());
+        let (nonce, ciphertext) = wrapped.split_at_checked(NONCE_LEN).ok_or_else(refused)?;
+        let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| refused())?;
+        let bytes = Zeroizing::new(
+            seal::aead_open(&self.master, &nonce, ciphertext, &wrap_aad(id))
+                .map_err(|_| refused())?,
+        );
+        DataKey::from_slice(&bytes).ok_or_else(refused)
+    }
+}
+
+/// Makes the directory's entries (a new or renamed file) durable.
+pub fn sync_dir(dir: &Path) -> Result<(), MasterKeyError> {
+    fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|source| MasterKeyError::Io {
+            path: dir.to_owned(),
+            source,
+        })
 }
 
 /// Creates the data directory, 0700, if it does not exist.
@@ -169,16 +251,11 @@ fn wrap_aad(id: &SecretId) -> Vec<u8> {
 #[async_trait]
 impl KeyProvider for LocalKeyProvider {
     async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError> {
-        let random = |_| KeyError::Unavailable("no system randomness".into());
-        let key = DataKey::from_bytes(sdo_shared::random_bytes().map_err(random)?);
-        let nonce: [u8; NONCE_LEN] = sdo_shared::random_bytes().map_err(random)?;
-        let mut wrapped = nonce.to_vec();
-        wrapped.extend(seal::aead_seal(
-            &self.master,
-            &nonce,
-            key.expose(),
-            &wrap_aad(id),
-        ));
+        let key = DataKey::from_bytes(
+            sdo_shared::random_bytes()
+                .map_err(|_| KeyError::Unavailable("no system randomness".into()))?,
+        );
+        let wrapped = self.wrap(&key, id)?;
         Ok(NewDataKey {
             key,
             wrapped,
@@ -192,20 +269,7 @@ impl KeyProvider for LocalKeyProvider {
         key_ref: &str,
         id: &SecretId,
     ) -> Result<DataKey, KeyError> {
-        if key_ref != self.key_ref {
-            return Err(KeyError::Refused(format!(
-                "wrapped by {key_ref}, this server has {}",
-                self.key_ref
-            )));
-        }
-        let refused = || KeyError::Refused("wrapped data key failed authentication".into());
-        let (nonce, ciphertext) = wrapped.split_at_checked(NONCE_LEN).ok_or_else(refused)?;
-        let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| refused())?;
-        let bytes = Zeroizing::new(
-            seal::aead_open(&self.master, &nonce, ciphertext, &wrap_aad(id))
-                .map_err(|_| refused())?,
-        );
-        DataKey::from_slice(&bytes).ok_or_else(refused)
+        self.unwrap_key(wrapped, key_ref, id)
     }
 }
 
@@ -224,6 +288,32 @@ mod tests {
         assert!(p.unwrap(&new.wrapped, &new.key_ref, &b).await.is_err());
         assert!(p.unwrap(&new.wrapped[..5], &new.key_ref, &a).await.is_err());
         assert!(p.unwrap(&new.wrapped, "local:other", &a).await.is_err());
+    }
+
+    #[tokio::test]
+    async fn during_a_rotation_both_keys_open_and_only_the_new_one_wraps() {
+        let old = LocalKeyProvider::from_key(DataKey::from_bytes([7; 32]));
+        let id = SecretId::from_bytes([1; 16]);
+        let before = old.generate_data_key(&id).await.unwrap();
+        let both = LocalKeyProvider::from_key(DataKey::from_bytes([8; 32]))
+            .with_retiring(LocalKeyProvider::from_key(DataKey::from_bytes([7; 32])));
+        assert_eq!(both.retiring_ref(), Some(old.key_ref()));
+        let back = both.unwrap(&before.wrapped, &before.key_ref, &id).await;
+        assert_eq!(back.unwrap().expose(), before.key.expose());
+
+        let after = both.generate_data_key(&id).await.unwrap();
+        assert_eq!(after.key_ref, both.key_ref());
+        assert_ne!(after.key_ref, old.key_ref());
+        // A rewrapped key opens under the new reference only.
+        let rewrapped = both.wrap(&before.key, &id).unwrap();
+        let back = both.unwrap(&rewrapped, both.key_ref(), &id).await.unwrap();
+        assert_eq!(back.expose(), before.key.expose());
+        assert!(both.unwrap(&rewrapped, old.key_ref(), &id).await.is_err());
+        assert!(
+            both.unwrap(&before.wrapped, "local:other", &id)
+                .await
+                .is_err()
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod kms;
 pub mod local;
+pub mod rotate;
 
 pub use kms::KmsKeyProvider;
 pub use local::LocalKeyProvider;

@@ -7,7 +7,7 @@ mod dynamodb;
 mod sqlite;
 
 pub use dynamodb::DynamoStore;
-pub use sqlite::{Durability, SqliteOptions, SqliteStore};
+pub use sqlite::{DATABASE_FILE, Durability, RotationDb, SqliteOptions, SqliteStore, WrappedKey};
 
 use async_trait::async_trait;
 use sdo_shared::api::State;
@@ -184,6 +184,13 @@ pub trait SecretStore: Send + Sync + std::fmt::Debug {
     /// Which master key the store's records are sealed under, as recorded by
     /// [`SecretStore::record_master_key`]; `None` on a store that has none.
     async fn master_key_ref(&self) -> Result<Option<String>, StoreError>;
+
+    /// The master key an unfinished rotation is moving records to, if one
+    /// was started (`keys::rotate`); its records may be under either key.
+    /// Only the SQLite store rotates: KMS rotates its keys itself.
+    async fn rotating_to(&self) -> Result<Option<String>, StoreError> {
+        Ok(None)
+    }
 
     /// Records `key_ref` as the store's master key unless one is recorded.
     async fn record_master_key(&self, key_ref: &str) -> Result<(), StoreError>;

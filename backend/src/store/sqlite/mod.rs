@@ -6,6 +6,7 @@
 //! not linger in the WAL. Reads use their own connection; writes go through
 //! the group-commit [`writer`], one thread that owns the write connection.
 
+mod rotation;
 mod schema;
 mod writer;
 
@@ -22,6 +23,7 @@ use sdo_shared::secret::{SecretId, Verifier};
 use self::schema::{DROP_PAYLOAD, classify, corrupt, internal, read_record};
 use self::writer::{Writer, WriterOptions};
 use super::{Failure, OpId, Outcome, Record, SecretStore, StoreError};
+pub use rotation::{RotationDb, WrappedKey};
 
 pub const DATABASE_FILE: &str = "secrets.db";
 
@@ -72,42 +74,7 @@ impl SqliteStore {
     /// Opens (or creates) `<data_dir>/secrets.db`.
     pub fn open_with(data_dir: &Path, options: SqliteOptions) -> Result<Self, StoreError> {
         let path = data_dir.join(DATABASE_FILE);
-        // Only the server's user may read the database, whatever the umask;
-        // like the master key, an existing file others can read is refused.
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .mode(0o600)
-            .open(&path)
-            .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display())))?;
-        let mode = file
-            .metadata()
-            .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display())))?
-            .permissions()
-            .mode()
-            & 0o777;
-        if mode & 0o077 != 0 {
-            return Err(StoreError::Internal(format!(
-                "{path} is readable by group or others (mode {mode:o}); \
-                 run `chmod 600 {path}` and start again",
-                path = path.display()
-            )));
-        }
-        let synchronous = match options.sync {
-            Durability::Full => "FULL",
-            Durability::Normal => "NORMAL",
-        };
-        let connect = || -> Result<Connection, StoreError> {
-            let conn = Connection::open(&path).map_err(internal)?;
-            conn.execute_batch(&format!(
-                "PRAGMA journal_mode = WAL;
-                 PRAGMA synchronous = {synchronous};
-                 PRAGMA secure_delete = ON;
-                 PRAGMA busy_timeout = 5000;"
-            ))
-            .map_err(internal)?;
-            Ok(conn)
-        };
+        let connect = || connect(&path, options.sync);
         let write = connect()?;
         write.execute_batch(schema::SCHEMA).map_err(internal)?;
         Ok(Self {
@@ -150,6 +117,45 @@ impl SqliteStore {
             _ => Outcome::Conflict,
         })
     }
+}
+
+/// A connection to the database at `path` (created 0600 if missing; an
+/// existing file others can read is refused, like the master key) in WAL
+/// mode with `secure_delete`.
+fn connect(path: &Path, sync: Durability) -> Result<Connection, StoreError> {
+    // Only the server's user may read the database, whatever the umask.
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display())))?;
+    let mode = file
+        .metadata()
+        .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display())))?
+        .permissions()
+        .mode()
+        & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(StoreError::Internal(format!(
+            "{path} is readable by group or others (mode {mode:o}); \
+             run `chmod 600 {path}` and start again",
+            path = path.display()
+        )));
+    }
+    let synchronous = match sync {
+        Durability::Full => "FULL",
+        Durability::Normal => "NORMAL",
+    };
+    let conn = Connection::open(path).map_err(internal)?;
+    conn.execute_batch(&format!(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = {synchronous};
+         PRAGMA secure_delete = ON;
+         PRAGMA busy_timeout = 5000;"
+    ))
+    .map_err(internal)?;
+    Ok(conn)
 }
 
 fn blob(bytes: &[u8]) -> Value {
@@ -290,6 +296,10 @@ impl SecretStore for SqliteStore {
             .map_err(classify)
         })
         .await
+    }
+
+    async fn rotating_to(&self) -> Result<Option<String>, StoreError> {
+        self.read(rotation::rotating_to).await
     }
 
     async fn record_master_key(&self, key_ref: &str) -> Result<(), StoreError> {

@@ -1,0 +1,96 @@
+//! The data directory's lock: a server using the directory and a master-key
+//! rotation exclude each other, so a rotation never rewraps records under
+//! a running server, and a server never starts in the middle of one.
+//!
+//! It is an OS advisory lock (`flock`) on `<data-dir>/sdo.lock`, not the
+//! file's existence: the kernel drops it when its holder dies, kill -9
+//! included, so a crashed process never leaves a lock someone must clear
+//! by hand. The file stays; what it says (who took it last) is only for
+//! the error message.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+pub const LOCK_FILE: &str = "sdo.lock";
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error(
+        "the data directory {dir} is in use by {holder} (lock {path}); \
+         a server and a master-key rotation cannot use it at the same time"
+    )]
+    Held {
+        dir: PathBuf,
+        path: PathBuf,
+        holder: String,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Held for as long as the value lives.
+#[derive(Debug)]
+pub struct DataDirLock {
+    _file: File,
+}
+
+impl DataDirLock {
+    /// Takes the lock at once or fails with who holds it; never waits.
+    /// `holder` names the taker in the file (e.g. `sdo-server`).
+    pub fn acquire(data_dir: &Path, holder: &str) -> Result<Self, LockError> {
+        let path = data_dir.join(LOCK_FILE);
+        let io = |source| LockError::Io {
+            path: path.clone(),
+            source,
+        };
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(&path)
+            .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let _ = file.read_to_string(&mut text);
+                let holder = match text.trim() {
+                    "" => "another process".to_owned(),
+                    who => who.to_owned(),
+                };
+                return Err(LockError::Held {
+                    dir: data_dir.to_owned(),
+                    path,
+                    holder,
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(io(e)),
+        }
+        file.set_len(0).map_err(io)?;
+        write!(file, "{holder} (pid {})", std::process::id()).map_err(io)?;
+        Ok(Self { _file: file })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_holder_at_a_time_and_released_on_drop() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = DataDirLock::acquire(dir.path(), "sdo-server").unwrap();
+        let err = DataDirLock::acquire(dir.path(), "rotate-master-key").unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("in use by sdo-server (pid "), "{text}");
+        drop(first);
+        DataDirLock::acquire(dir.path(), "rotate-master-key").unwrap();
+    }
+}
