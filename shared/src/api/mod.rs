@@ -11,6 +11,8 @@
 //! | `GET /api/v1/health` | none | 200 |
 //! | `GET /api/v1/openapi.json` | none | 200, the OpenAPI document |
 //!
+//! Secret requests (`/api/v1/requests`) are in [`requests`], re-exported here.
+//!
 //! With the `openapi` feature the types also derive their OpenAPI schemas
 //! (for the server's document; the browser app leaves it off).
 
@@ -18,6 +20,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::base64url::Base64Bytes;
 use crate::kdf::KdfParams;
+
+pub mod requests;
+pub use requests::{
+    CollectResponse, CreateRequestRequest, CreateRequestResponse, FillRequest, FillResponse,
+    RequestMetaResponse, RequestState,
+};
 
 pub const API_PREFIX: &str = "/api/v1";
 pub const DEFAULT_TTL_SECS: u64 = 86_400;
@@ -177,8 +185,8 @@ pub struct ConfigResponse {
     /// Wrong passphrases that destroy a secret: the one that reaches this
     /// count answers `attempts_left: 0` (`--max-attempts`).
     pub max_attempts: u32,
-    /// Whether recipients may ask for secrets. Always `false`: no such
-    /// feature exists yet.
+    /// Whether this server takes secret requests (`/api/v1/requests`,
+    /// docs/PROTOCOL.md "sdo/v1 requests"); `false` on a server without them.
     pub requests_enabled: bool,
 }
 
