@@ -1,4 +1,4 @@
-"""An independent implementation of sdo/v1 requests (docs/PROTOCOL.md §9),
+"""An independent implementation of sdo/v1 requests (docs/PROTOCOL.md §8),
 in Python with `pyhpke` (RFC 9180) on `cryptography`, that builds
 requests.json. generate.py writes (or --check's) it with v1.json.
 
