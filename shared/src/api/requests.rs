@@ -173,6 +173,28 @@ mod tests {
         assert!(serde_json::from_str::<FillRequest>(fill).is_err());
     }
 
+    /// The server's OpenAPI document (and so schemathesis) must allow a
+    /// missing note and refuse one longer than a note can be.
+    #[cfg(feature = "openapi")]
+    #[test]
+    fn note_schema_is_nullable_and_bounded() {
+        use utoipa::PartialSchema;
+        let schema = serde_json::to_value(CreateRequestRequest::schema()).unwrap();
+        let note = &schema["properties"]["note"];
+        assert_eq!(note["type"], serde_json::json!(["string", "null"]));
+        assert_eq!(note["minLength"], 380);
+        assert_eq!(note["maxLength"], 1404);
+        let required = schema["required"].as_array().unwrap();
+        assert!(!required.contains(&serde_json::json!("note")));
+        let meta = serde_json::to_value(RequestMetaResponse::schema()).unwrap();
+        assert!(
+            meta["required"]
+                .as_array()
+                .unwrap()
+                .contains(&serde_json::json!("note"))
+        );
+    }
+
     #[test]
     fn states_and_meta_on_the_wire() {
         for s in RequestState::ALL {

@@ -84,10 +84,8 @@ pub fn seal_with_ikm_e(
 ) -> Result<Vec<u8>, RequestError> {
     let pk = <Kem as hpke::Kem>::PublicKey::from_bytes(public_key.expose())
         .map_err(|_| RequestError::BadPublicKey)?;
+    // At most MAX_PADDED_LEN, so the fill is at most MAX_LEN.
     let padded = payload.encode_padded()?;
-    if padded.len() + OVERHEAD > MAX_LEN {
-        return Err(RequestError::BadLength(padded.len() + OVERHEAD));
-    }
     let mut rng = IkmE::new(ikm_e);
     let sealed = hpke::single_shot_seal_with_rng::<Aead, Kdf, Kem>(
         &OpModeS::Base,

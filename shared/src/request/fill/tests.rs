@@ -134,6 +134,18 @@ fn shape_errors_are_distinct() {
         Err(RequestError::BadLength(40))
     );
     assert_eq!(check_shape(&fill), Ok(()));
+    let mut over = vec![VERSION_V1];
+    over.resize(MAX_LEN + PAD_BLOCK, 0);
+    assert_eq!(check_shape(&over), Err(RequestError::BadLength(over.len())));
+    over.truncate(MAX_LEN);
+    assert_eq!(check_shape(&over), Ok(()));
+    let too_big = Payload::text("a".repeat(MAX_PADDED_LEN));
+    assert!(matches!(
+        seal(&public_key(&rk()), &rid(), &too_big),
+        Err(RequestError::Payload(
+            crate::payload::PayloadError::TooLarge { .. }
+        ))
+    ));
 }
 
 #[test]
