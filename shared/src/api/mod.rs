@@ -185,8 +185,8 @@ pub struct ConfigResponse {
     /// Wrong passphrases that destroy a secret: the one that reaches this
     /// count answers `attempts_left: 0` (`--max-attempts`).
     pub max_attempts: u32,
-    /// Whether this server takes secret requests (`/api/v1/requests`,
-    /// docs/PROTOCOL.md "sdo/v1 requests"); `false` on a server without them.
+    /// Whether recipients may ask for secrets. Always `false`: no such
+    /// feature exists yet.
     pub requests_enabled: bool,
 }
 
