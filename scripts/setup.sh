@@ -28,11 +28,12 @@ ensure_python_cryptography() {
         step "installing python3"
         as_root apt-get update -qq && as_root apt-get install -y -qq python3 python3-pip
     fi
-    # The vectors' reference implementation needs Argon2id (cryptography >= 44).
-    if ! python3 -c 'from cryptography.hazmat.primitives.kdf.argon2 import Argon2id' 2>/dev/null; then
-        step "pip install cryptography"
-        python3 -m pip install --quiet 'cryptography>=44' ||
-            python3 -m pip install --quiet --break-system-packages 'cryptography>=44'
+    # The vectors' reference implementation needs Argon2id (cryptography >= 44)
+    # and RFC 9180 HPKE for secret requests (pyhpke): requirements.txt.
+    if ! python3 -c 'from cryptography.hazmat.primitives.kdf.argon2 import Argon2id; import pyhpke' 2>/dev/null; then
+        step "pip install -r shared/tests/vectors/requirements.txt"
+        python3 -m pip install --quiet -r shared/tests/vectors/requirements.txt ||
+            python3 -m pip install --quiet --break-system-packages -r shared/tests/vectors/requirements.txt
     fi
 }
 

@@ -62,15 +62,21 @@ pub fn seal_with_nonce(
     nonce: [u8; NONCE_LEN],
     payload: &Payload,
 ) -> Result<Vec<u8>, BlobError> {
+    seal_with_aad(key, nonce, payload, AAD)
+}
+
+/// The envelope under another `aad`, for other things the protocol seals
+/// the same way (a secret request's note), so that one can never be
+/// mistaken for the other even under the same key.
+pub(crate) fn seal_with_aad(
+    key: &ContentKey,
+    nonce: [u8; NONCE_LEN],
+    payload: &Payload,
+    aad: &[u8],
+) -> Result<Vec<u8>, BlobError> {
     let padded = payload.encode_padded()?;
     let ciphertext = cipher(key)
-        .encrypt(
-            &Nonce::from(nonce),
-            AeadPayload {
-                msg: &padded,
-                aad: AAD,
-            },
-        )
+        .encrypt(&Nonce::from(nonce), AeadPayload { msg: &padded, aad })
         .map_err(|_| BlobError::Decrypt)?;
     let mut blob = Vec::with_capacity(OVERHEAD + padded.len());
     blob.push(VERSION_V1);
@@ -81,6 +87,14 @@ pub fn seal_with_nonce(
 
 /// Opens a blob: shape, then authentication, then the strict payload decoder.
 pub fn open(key: &ContentKey, blob: &[u8]) -> Result<Payload, BlobError> {
+    open_with_aad(key, blob, AAD)
+}
+
+pub(crate) fn open_with_aad(
+    key: &ContentKey,
+    blob: &[u8],
+    aad: &[u8],
+) -> Result<Payload, BlobError> {
     check_shape(blob)?;
     let (nonce, ciphertext) = blob[1..].split_at(NONCE_LEN);
     let nonce: [u8; NONCE_LEN] = nonce
@@ -92,7 +106,7 @@ pub fn open(key: &ContentKey, blob: &[u8]) -> Result<Payload, BlobError> {
                 &Nonce::from(nonce),
                 AeadPayload {
                     msg: ciphertext,
-                    aad: AAD,
+                    aad,
                 },
             )
             .map_err(|_| BlobError::Decrypt)?,

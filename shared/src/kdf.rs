@@ -199,7 +199,7 @@ impl From<KdfParams> for KdfWire {
     }
 }
 
-fn hkdf32(salt: &[u8], ikm: &[u8], info: &[u8]) -> [u8; 32] {
+pub(crate) fn hkdf32(salt: &[u8], ikm: &[u8], info: &[u8]) -> [u8; 32] {
     let mut out = [0u8; 32];
     // 32 bytes is far below HKDF-SHA256's 8160-byte output limit.
     Hkdf::<Sha256>::new(Some(salt), ikm)

@@ -10,6 +10,8 @@
 //! [`kdf`] the key schedule, [`payload`] the plaintext codec, [`blob`] the
 //! client envelope, [`link`] share and receipt links, [`api`] the HTTP
 //! API's wire types, and [`client`] the sender's and recipient's steps.
+//! [`request`] is secret requests ("sdo/v1 requests"): someone asked for a
+//! secret encrypts it with HPKE to the requester's key.
 
 pub mod api;
 pub mod base64url;
@@ -18,6 +20,7 @@ pub mod client;
 pub mod kdf;
 pub mod link;
 pub mod payload;
+pub mod request;
 pub mod secret;
 
 /// Fills `buf` from the operating system (or the browser's crypto API).

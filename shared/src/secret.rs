@@ -101,6 +101,36 @@ secret_bytes!(
     "passphrase key"
 );
 
+secret_bytes!(
+    /// The 32 random bytes in an inbox link's fragment: the root of a secret
+    /// request's keys, kept by the requester.
+    RequestKey,
+    "request key"
+);
+secret_bytes!(
+    /// A secret request's X25519 public key, in the request link. Not secret
+    /// in the HPKE sense, but whoever holds it can fill the request and read
+    /// its note, so it is guarded like a key.
+    RequestPublicKey,
+    "request public key"
+);
+secret_bytes!(
+    /// The requester's token for a request's state, collect and cancel.
+    InboxToken,
+    "inbox token"
+);
+secret_bytes!(
+    /// Proves to the server that a client holds the request link; fills.
+    FillToken,
+    "fill token"
+);
+
+impl RequestKey {
+    pub fn generate() -> Result<Self, RandomError> {
+        random_bytes().map(Self)
+    }
+}
+
 impl LinkKey {
     pub fn generate() -> Result<Self, RandomError> {
         random_bytes().map(Self)

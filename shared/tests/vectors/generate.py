@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """An independent implementation of the sdo/v1 client side, in Python with
-the `cryptography` package, that writes the protocol's test vectors.
+the `cryptography` package, that writes the protocol's test vectors: v1.json
+here, and requests.json (secret requests, HPKE with `pyhpke`) from
+request_vectors.py. requirements.txt has both packages.
 
-The Rust crate is checked against the file this writes (shared/tests/vectors.rs),
-so the vectors are not the Rust code agreeing with itself. Run with --check
-to verify that v1.json is exactly what this script produces.
+The Rust crate is checked against the files this writes (shared/tests/vectors.rs,
+shared/tests/request_vectors.rs), so the vectors are not the Rust code
+agreeing with itself. Run with --check to verify that both files are exactly
+what this script produces.
 """
 import base64
 import hashlib
@@ -137,13 +140,19 @@ def build():
 
 
 def main():
-    text = json.dumps(build(), indent=2, ensure_ascii=False) + "\n"
-    if "--check" in sys.argv:
-        if OUT.read_text() != text:
-            sys.exit(f"{OUT} differs from what generate.py produces")
-        print(f"{OUT.name}: matches the independent Python implementation")
-    else:
-        OUT.write_text(text)
+    # Imported here: it builds on this module's helpers. No bytecode next
+    # to the vectors.
+    sys.dont_write_bytecode = True
+    import request_vectors
+
+    for out, make in [(OUT, build), (OUT.with_name("requests.json"), request_vectors.build)]:
+        text = json.dumps(make(), indent=2, ensure_ascii=False) + "\n"
+        if "--check" in sys.argv:
+            if not out.exists() or out.read_text() != text:
+                sys.exit(f"{out} differs from what generate.py produces")
+            print(f"{out.name}: matches the independent Python implementation")
+        else:
+            out.write_text(text)
 
 
 if __name__ == "__main__":

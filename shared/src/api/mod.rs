@@ -12,6 +12,8 @@
 //! | `GET /api/v1/ready` | none | 200, or 503 while the store or key service fails |
 //! | `GET /api/v1/openapi.json` | none | 200, the OpenAPI document |
 //!
+//! Secret requests (`/api/v1/requests`) are in [`requests`], re-exported here.
+//!
 //! With the `openapi` feature the types also derive their OpenAPI schemas
 //! (for the server's document; the browser app leaves it off).
 
@@ -19,6 +21,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::base64url::Base64Bytes;
 use crate::kdf::KdfParams;
+
+pub mod requests;
+pub use requests::{
+    CollectResponse, CreateRequestRequest, CreateRequestResponse, FillRequest, FillResponse,
+    RequestMetaResponse, RequestState,
+};
 
 pub const API_PREFIX: &str = "/api/v1";
 pub const DEFAULT_TTL_SECS: u64 = 86_400;
