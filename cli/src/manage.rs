@@ -69,6 +69,7 @@ pub fn burn(args: BurnArgs) -> Result<(), CliError> {
             r.id,
             Zeroizing::new(r.manage_token.to_base64url()),
         ),
+        Link::Inbox(_) | Link::Request(_) => return Err(crate::get::not_a_secret_link()),
     };
     Api::new(&origin).burn(&id, &token).map_err(|e| match e {
         CliError::OutcomeUnknown(_) => CliError::OutcomeUnknown(

@@ -44,6 +44,9 @@ impl Route {
         match link::parse_fragment(fragment) {
             Ok(Fragment::Share { id, link_key }) => Route::Reveal { id, link_key },
             Ok(Fragment::Receipt { id, manage_token }) => Route::Receipt { id, manage_token },
+            // Secret requests (sdo/v1 requests) have no pages in this
+            // version of the app yet.
+            Ok(Fragment::Inbox { .. } | Fragment::Request { .. }) => Route::NotFound,
             Err(LinkError::Damaged(_)) => Route::Damaged,
             Err(_) => {
                 let mut parts = fragment.trim_start_matches('/').split('/');
