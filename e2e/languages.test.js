@@ -98,8 +98,11 @@ test("the picker switches language, fetches only that file, and is remembered", 
   await page.goto(`${server.base}/`);
   await page.waitForSelector("#create");
   assert.deepEqual(localeFiles(ctx), ["en.ftl"]);
+  await page.focus("#language");
   await page.selectOption("#language", "fr");
   await page.waitForFunction(() => document.documentElement.lang === "fr");
+  // A new language is not a new page: focus stays on the menu.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "language");
   assert.match(await page.textContent("h1"), /secret/i);
   assert.notEqual(await page.textContent("#create"), "Create secret link");
   assert.deepEqual(localeFiles(ctx), ["en.ftl", "fr.ftl"]);

@@ -18,12 +18,22 @@ pub fn is_trusted_gesture(event: &Event) -> bool {
 /// `navigator.userActivation.isActive`, or `None` where the browser lacks
 /// the API (then `isTrusted` alone decides).
 pub fn user_activation_is_active() -> Option<bool> {
+    user_activation("isActive")
+}
+
+/// Whether the person has used this page at all yet
+/// (`navigator.userActivation.hasBeenActive`; true where unknown).
+pub fn page_has_been_used() -> bool {
+    user_activation("hasBeenActive").unwrap_or(true)
+}
+
+fn user_activation(field: &str) -> Option<bool> {
     let navigator = web_sys::window()?.navigator();
     let activation = Reflect::get(&navigator, &JsValue::from_str("userActivation")).ok()?;
     if !activation.is_object() {
         return None;
     }
-    Reflect::get(&activation, &JsValue::from_str("isActive"))
+    Reflect::get(&activation, &JsValue::from_str(field))
         .ok()?
         .as_bool()
 }

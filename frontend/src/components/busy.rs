@@ -1,7 +1,8 @@
 //! The progress state of a long step (Argon2id, encryption, the network):
 //! an indeterminate bar and what is happening. Each new step is announced
 //! once through the app's live region; if the button that started the
-//! work had the focus, the focus moves here instead of being lost.
+//! work had the focus, the focus moves here instead of being lost (but a
+//! page just opened, before any input, keeps its focus where it is).
 
 use yew::prelude::*;
 
@@ -22,6 +23,7 @@ pub fn busy(props: &BusyProps) -> Html {
         let node = node.clone();
         use_effect_with((), move |_| {
             if focus_is_lost()
+                && crate::gesture::page_has_been_used()
                 && let Some(el) = node.cast::<web_sys::HtmlElement>()
             {
                 let _ = el.focus();
