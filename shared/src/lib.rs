@@ -12,6 +12,8 @@
 //! API's wire types, and [`client`] the sender's and recipient's steps.
 
 pub mod api;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+pub mod argon2id;
 pub mod base64url;
 pub mod blob;
 pub mod client;
