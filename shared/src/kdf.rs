@@ -9,6 +9,7 @@
 //! reveal_token = HKDF(salt="sdo/v1/secret", ikm, info="reveal token")
 //! ```
 
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 use argon2::{Algorithm, Argon2, Params, Version};
 use hkdf::Hkdf;
 use serde::{Deserialize, Serialize};
@@ -219,14 +220,37 @@ pub fn pass_key(passphrase: &str, params: &KdfParams) -> Result<PassKey, KdfErro
         return Err(KdfError::EmptyPassphrase);
     }
     let normalized: Zeroizing<String> = Zeroizing::new(passphrase.nfc().collect());
+    let out = argon2id(normalized.as_bytes(), params)?;
+    Ok(PassKey::from_bytes(*out))
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+fn argon2id(password: &[u8], params: &KdfParams) -> Result<Zeroizing<[u8; 32]>, KdfError> {
     let argon_params = Params::new(params.m_kib, params.t, params.p, Some(32))
         .map_err(|e| KdfError::Argon2(e.to_string()))?;
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
     let mut out = Zeroizing::new([0u8; 32]);
     argon
-        .hash_password_into(normalized.as_bytes(), &params.salt, out.as_mut())
+        .hash_password_into(password, &params.salt, out.as_mut())
         .map_err(|e| KdfError::Argon2(e.to_string()))?;
-    Ok(PassKey::from_bytes(*out))
+    Ok(out)
+}
+
+/// In the browser: the same function with a wasm SIMD compression
+/// (crate::argon2id), faster than the crate's there (docs/BENCHMARKS.md).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn argon2id(password: &[u8], params: &KdfParams) -> Result<Zeroizing<[u8; 32]>, KdfError> {
+    crate::argon2id::hash(
+        password,
+        &params.salt,
+        &[],
+        &[],
+        params.m_kib,
+        params.t,
+        params.p,
+    )
+    .map(Zeroizing::new)
+    .map_err(|e| KdfError::Argon2(e.to_string()))
 }
 
 /// What a secret's keys are derived from: the link key, plus the passphrase

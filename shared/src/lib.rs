@@ -14,6 +14,8 @@
 //! secret encrypts it with HPKE to the requester's key.
 
 pub mod api;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+pub mod argon2id;
 pub mod base64url;
 pub mod blob;
 pub mod client;
