@@ -7,9 +7,9 @@ use async_trait::async_trait;
 use sdo_shared::secret::SecretId;
 
 use super::Metrics;
-use crate::keys::{KeyError, KeyProvider, NewDataKey};
+use crate::keys::{KeyError, KeyProvider, NewDataKey, Subject};
 use crate::seal::DataKey;
-use crate::store::{Failure, OpId, Outcome, Record, SecretStore, StoreError};
+use crate::store::{Failure, OpId, Outcome, Record, RequestStore, SecretStore, StoreError};
 
 #[derive(Debug)]
 pub struct MeteredStore {
@@ -85,6 +85,11 @@ impl SecretStore for MeteredStore {
         self.seen(self.inner.has_records().await)
     }
 
+    // Request calls are not counted by kind yet: they go straight through.
+    fn requests(&self) -> Option<&dyn RequestStore> {
+        self.inner.requests()
+    }
+
     fn queue_depth(&self) -> Option<usize> {
         self.inner.queue_depth()
     }
@@ -111,16 +116,16 @@ impl MeteredKeys {
 
 #[async_trait]
 impl KeyProvider for MeteredKeys {
-    async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError> {
-        self.seen(self.inner.generate_data_key(id).await)
+    async fn generate_data_key(&self, subject: Subject) -> Result<NewDataKey, KeyError> {
+        self.seen(self.inner.generate_data_key(subject).await)
     }
 
     async fn unwrap(
         &self,
         wrapped: &[u8],
         key_ref: &str,
-        id: &SecretId,
+        subject: Subject,
     ) -> Result<DataKey, KeyError> {
-        self.seen(self.inner.unwrap(wrapped, key_ref, id).await)
+        self.seen(self.inner.unwrap(wrapped, key_ref, subject).await)
     }
 }
