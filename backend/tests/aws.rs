@@ -294,6 +294,12 @@ async fn a_fill_that_may_have_happened_is_outcome_unknown() {
     let r = fill(&app, &a, &a.fill_token(), &Payload::text("maybe")).await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.json);
     assert_eq!(r.json["error"], "outcome_unknown");
+    assert!(
+        r.json["message"]
+            .as_str()
+            .unwrap()
+            .contains("request's state")
+    );
     assert_eq!(proxy.dropped(), 1);
     assert_eq!(stored_request(&app, &a).await.state, RequestState::Filled);
 }

@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::IntoResponse;
 use sdo_shared::api::{
-    CollectResponse, CreateRequestRequest, CreateRequestResponse, FillRequest, FillResponse,
-    RequestMetaResponse,
+    CollectResponse, CreateRequestRequest, CreateRequestResponse, ErrorCode, FillRequest,
+    FillResponse, RequestMetaResponse,
 };
 use sdo_shared::request::RequestId;
 
@@ -21,7 +21,7 @@ use super::doc::{
 };
 use super::error::ApiError;
 use super::extract::{ApiJson, Bearer};
-use crate::service::Deadline;
+use crate::service::{Deadline, ServiceError};
 
 /// The `{rid}` path segment; a malformed one gets the same 404 as an
 /// unknown one, as for a secret's id.
@@ -38,6 +38,22 @@ impl<S: Send + Sync> FromRequestParts<S> for RidPath {
         RequestId::parse(&text)
             .map(RidPath)
             .map_err(|_| ApiError::not_found())
+    }
+}
+
+/// A consuming write's lost answer, pointing at the request's state (which
+/// both token holders can read) rather than at a secret's receipt.
+fn consumed(e: ServiceError) -> ApiError {
+    match e {
+        ServiceError::OutcomeUnknown(cause) => {
+            tracing::warn!(%cause, "outcome unknown");
+            ApiError::new(
+                ErrorCode::OutcomeUnknown,
+                "the server could not confirm whether this went through; \
+                 read the request's state to see",
+            )
+        }
+        other => other.into(),
     }
 }
 
@@ -127,7 +143,8 @@ pub async fn fill_request(
     Ok(Json(
         service
             .fill_request(&id, &token, req.blob.as_bytes(), deadline)
-            .await?,
+            .await
+            .map_err(consumed)?,
     ))
 }
 
@@ -156,7 +173,12 @@ pub async fn collect_request(
     RidPath(id): RidPath,
 ) -> Result<impl IntoResponse, ApiError> {
     let deadline = deadline.map(|Extension(d)| d);
-    Ok(Json(service.collect_request(&id, &token, deadline).await?))
+    Ok(Json(
+        service
+            .collect_request(&id, &token, deadline)
+            .await
+            .map_err(consumed)?,
+    ))
 }
 
 #[utoipa::path(
@@ -183,6 +205,7 @@ pub async fn cancel_request(
 ) -> Result<impl IntoResponse, ApiError> {
     service
         .cancel_request(&id, &token, deadline.map(|Extension(d)| d))
-        .await?;
+        .await
+        .map_err(consumed)?;
     Ok(StatusCode::NO_CONTENT)
 }
