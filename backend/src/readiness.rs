@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use sdo_shared::secret::SecretId;
 use tokio::sync::Mutex;
 
-use crate::keys::{KeyError, KeyProvider};
+use crate::keys::{KeyError, KeyProvider, Subject};
 use crate::store::SecretStore;
 
 /// How long a check's result is reused.
@@ -104,11 +104,11 @@ async fn unwrap_probe(
     let (bytes, key_ref) = match wrapped.take() {
         Some(w) => w,
         None => {
-            let new = keys.generate_data_key(&id).await?;
+            let new = keys.generate_data_key(Subject::Secret(id)).await?;
             (new.wrapped, new.key_ref)
         }
     };
-    match keys.unwrap(&bytes, &key_ref, &id).await {
+    match keys.unwrap(&bytes, &key_ref, Subject::Secret(id)).await {
         Ok(_) => {
             *wrapped = Some((bytes, key_ref));
             Ok(())

@@ -5,6 +5,10 @@
 //! ```text
 //! sealed = AES-256-GCM(data_key, server_nonce, blob, aad = "sdo/v1 record" || id)
 //! ```
+//!
+//! A secret request's note and fill are sealed the same way under the
+//! request's data key, each with its own label (`REQUEST_NOTE_AAD`,
+//! `REQUEST_FILL_AAD`), so neither opens as the other or as a secret's blob.
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
@@ -12,6 +16,8 @@ use sdo_shared::secret::SecretId;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 pub const RECORD_AAD: &[u8] = b"sdo/v1 record";
+pub const REQUEST_NOTE_AAD: &[u8] = b"sdo/v1 request record note";
+pub const REQUEST_FILL_AAD: &[u8] = b"sdo/v1 request record fill";
 pub const NONCE_LEN: usize = 12;
 
 /// A plaintext data (or master) key. Wiped on drop, never printed.
@@ -66,14 +72,39 @@ pub fn aead_open(
         .map_err(|_| OpenError)
 }
 
-fn record_aad(id: &SecretId) -> Vec<u8> {
-    let mut aad = RECORD_AAD.to_vec();
+fn labelled_aad(label: &[u8], id: &SecretId) -> Vec<u8> {
+    let mut aad = label.to_vec();
     aad.extend_from_slice(id.to_string().as_bytes());
     aad
 }
 
+fn record_aad(id: &SecretId) -> Vec<u8> {
+    labelled_aad(RECORD_AAD, id)
+}
+
 pub fn seal(key: &DataKey, nonce: &[u8; NONCE_LEN], blob: &[u8], id: &SecretId) -> Vec<u8> {
     aead_seal(key, nonce, blob, &record_aad(id))
+}
+
+/// Seals `bytes` with `label || id` as the AAD (a request's note or fill).
+pub fn seal_labelled(
+    key: &DataKey,
+    nonce: &[u8; NONCE_LEN],
+    bytes: &[u8],
+    label: &[u8],
+    id: &SecretId,
+) -> Vec<u8> {
+    aead_seal(key, nonce, bytes, &labelled_aad(label, id))
+}
+
+pub fn open_labelled(
+    key: &DataKey,
+    nonce: &[u8; NONCE_LEN],
+    sealed: &[u8],
+    label: &[u8],
+    id: &SecretId,
+) -> Result<Vec<u8>, OpenError> {
+    aead_open(key, nonce, sealed, &labelled_aad(label, id))
 }
 
 pub fn open(
@@ -98,5 +129,11 @@ mod tests {
         assert_eq!(open(&key, &[0; 12], &sealed, &a).unwrap(), b"blob");
         assert_eq!(open(&key, &[0; 12], &sealed, &b), Err(OpenError));
         assert_eq!(format!("{key:?}"), "DataKey(***)");
+        // A request's note does not open as its fill, nor as a secret.
+        let note = seal_labelled(&key, &[0; 12], b"note", REQUEST_NOTE_AAD, &a);
+        let open_as = |label| open_labelled(&key, &[0; 12], &note, label, &a);
+        assert_eq!(open_as(REQUEST_NOTE_AAD).unwrap(), b"note");
+        assert_eq!(open_as(REQUEST_FILL_AAD), Err(OpenError));
+        assert_eq!(open(&key, &[0; 12], &note, &a), Err(OpenError));
     }
 }

@@ -4,7 +4,9 @@
 //! constant time against verifiers, a wrong link token looks exactly like an
 //! unknown id, and a reveal decrypts *before* it takes the view, so a failing
 //! key service consumes nothing. It knows the store and key traits, not HTTP
-//! and not a concrete backend.
+//! and not a concrete backend. Secret requests are in [`requests`].
+
+mod requests;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -19,7 +21,7 @@ use sdo_shared::payload::{MAX_PADDED_LEN, PAD_BLOCK};
 use sdo_shared::secret::{ManageToken, SecretId, Verifier};
 
 use crate::clock::Clock;
-use crate::keys::{KeyError, KeyProvider};
+use crate::keys::{KeyError, KeyProvider, Subject};
 use crate::metrics::{Event, MeteredKeys, MeteredStore, Metrics};
 use crate::readiness::{self, NotReady, Readiness};
 use crate::seal;
@@ -86,6 +88,13 @@ impl Limits {
         (room / PAD_BLOCK * PAD_BLOCK).min(MAX_PADDED_LEN)
     }
 
+    /// The largest fill of a request accepted: the fill of the largest
+    /// padded payload, so `max_payload_bytes` bounds secrets and requests
+    /// alike (a fill's overhead is larger than a blob's).
+    pub fn max_fill_bytes(&self) -> usize {
+        self.max_payload_bytes() + sdo_shared::request::fill::OVERHEAD
+    }
+
     /// What `GET /api/v1/config` tells clients.
     pub fn config(&self) -> ConfigResponse {
         ConfigResponse {
@@ -94,7 +103,7 @@ impl Limits {
             max_views: self.max_views,
             max_payload_bytes: self.max_payload_bytes() as u64,
             max_attempts: self.max_attempts,
-            // Nothing lets a recipient ask for a secret yet.
+            // Not a limit but the store's: `Service::config` fills it in.
             requests_enabled: false,
         }
     }
@@ -220,7 +229,10 @@ impl Service {
     }
 
     pub fn config(&self) -> ConfigResponse {
-        self.limits.config()
+        ConfigResponse {
+            requests_enabled: self.requests_enabled(),
+            ..self.limits.config()
+        }
     }
 
     pub fn store(&self) -> &Arc<dyn SecretStore> {
@@ -262,7 +274,7 @@ impl Service {
         let random = |_| ServiceError::Internal("no system randomness".into());
         let id = SecretId::generate().map_err(random)?;
         let manage_token = ManageToken::generate().map_err(random)?;
-        let data_key = self.keys.generate_data_key(&id).await?;
+        let data_key = self.keys.generate_data_key(Subject::Secret(id)).await?;
         let nonce: [u8; seal::NONCE_LEN] = sdo_shared::random_bytes().map_err(random)?;
         let now = self.clock.now();
         let expires_at = now + req.ttl_secs as i64;
@@ -426,7 +438,7 @@ impl Service {
             .ok_or_else(|| ServiceError::Internal("waiting record without payload".into()))?;
         let data_key = self
             .keys
-            .unwrap(&p.wrapped_key, &p.key_ref, &record.id)
+            .unwrap(&p.wrapped_key, &p.key_ref, Subject::Secret(record.id))
             .await?;
         seal::open(&data_key, &p.nonce, &p.sealed, &record.id)
             .map_err(|e| ServiceError::Internal(format!("stored record: {e}")))
@@ -499,9 +511,10 @@ impl Service {
         })
     }
 
-    /// Deletes expired records; run periodically.
+    /// Deletes expired records, secrets and requests; run periodically.
     pub async fn sweep(&self) -> Result<u64, ServiceError> {
-        let deleted = self.store.sweep_expired(self.clock.now()).await?;
+        let now = self.clock.now();
+        let deleted = self.store.sweep_expired(now).await? + self.sweep_requests(now).await?;
         self.metrics.count(Event::Swept, deleted);
         Ok(deleted)
     }

@@ -12,10 +12,12 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use axum::http::{Method, StatusCode};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
+use common::requests::{ask, cancel, collect, look, opened};
 use common::{Backend, TestApp};
-use sdo_backend::keys::KeyProvider;
+use sdo_backend::keys::{KeyProvider, Subject};
 use sdo_shared::base64url;
 use sdo_shared::payload::Payload;
+use sdo_shared::request;
 use sdo_shared::secret::SecretId;
 
 #[derive(Clone, Default)]
@@ -140,7 +142,7 @@ async fn no_secret_material_at_rest_or_in_logs(backend: Backend) {
     let payload = record.payload.unwrap();
     let data_key = app
         .keys
-        .unwrap(&payload.wrapped_key, &payload.key_ref, &id)
+        .unwrap(&payload.wrapped_key, &payload.key_ref, Subject::Secret(id))
         .await
         .unwrap();
 
@@ -211,6 +213,124 @@ async fn no_secret_material_in_sqlite_files_or_logs() {
 #[tokio::test(flavor = "multi_thread")]
 async fn no_secret_material_in_dynamodb_items_or_logs() {
     no_secret_material_at_rest_or_in_logs(Backend::Dynamodb).await;
+}
+
+/// The same for secret requests: no note or fill plaintext, request key,
+/// public key, token, note key or data key, and not the note or the fill as
+/// the client sent them either (the server seals both again).
+async fn no_request_material_at_rest_or_in_logs(backend: Backend) {
+    let logs = capture_logs();
+    let app = TestApp::new(backend).await;
+    let note = "NOTE-the-staging-db-password-please";
+    let plaintext = "FILL-PLAINTEXT-hunter2-hunter2";
+    let secret = Payload::text(plaintext);
+    let open = ask(&app, Some(note), 600).await;
+    let filled = ask(&app, Some(note), 600).await;
+    let collected = ask(&app, Some(note), 600).await;
+    let cancelled = ask(&app, Some(note), 600).await;
+    let mut sent = Vec::new();
+    for a in [&filled, &collected, &cancelled] {
+        let body = a.fill_body(&secret);
+        let r = app
+            .call(
+                Method::POST,
+                &format!("{}/fill", a.uri()),
+                Some(&a.fill_token()),
+                Some(body.clone()),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        sent.push(body["blob"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(
+        look(&app, &open, &open.fill_token()).await.status,
+        StatusCode::OK
+    );
+    let r = collect(&app, &collected, &collected.inbox_token()).await;
+    assert_eq!(opened(&collected, &r), secret);
+    assert_eq!(
+        cancel(&app, &cancelled, &cancelled.inbox_token())
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+
+    let rid = filled.rid();
+    let stored = app.store.requests().unwrap().get_request(&rid).await;
+    let key = stored.unwrap().unwrap().key.unwrap();
+    let data_key = app
+        .keys
+        .unwrap(&key.wrapped_key, &key.key_ref, Subject::Request(rid))
+        .await
+        .unwrap();
+    let mut texts = vec![
+        ("note".to_owned(), note.as_bytes().to_vec()),
+        ("fill plaintext".to_owned(), plaintext.as_bytes().to_vec()),
+        ("data key".to_owned(), data_key.expose().to_vec()),
+    ];
+    for a in [&open, &filled, &collected, &cancelled] {
+        texts.push(("note as sent".into(), a.note.clone().unwrap()));
+    }
+    for blob in sent {
+        texts.push(("fill as sent".into(), base64url::decode(&blob).unwrap()));
+    }
+    for (name, a) in [
+        ("open", &open),
+        ("filled", &filled),
+        ("collected", &collected),
+        ("cancelled", &cancelled),
+    ] {
+        let pk = request::public_key(&a.key);
+        for (what, bytes) in [
+            ("request key", a.key.expose().to_vec()),
+            ("public key", pk.expose().to_vec()),
+            (
+                "inbox token",
+                request::inbox_token(&a.key).expose().to_vec(),
+            ),
+            ("fill token", request::fill_token(&pk).expose().to_vec()),
+            ("note key", request::note_key(&pk).expose().to_vec()),
+        ] {
+            texts.push((format!("{name} {what}"), bytes));
+        }
+    }
+    let mut needles = Vec::new();
+    for (what, bytes) in texts {
+        // The wire's base64url, the SDK's standard base64, and raw bytes;
+        // base64 only of whole prefixes, so a match is the value's.
+        needles.push((
+            format!("{what} (base64url)"),
+            base64url::encode(&bytes).into_bytes(),
+        ));
+        needles.push((
+            format!("{what} (base64)"),
+            STANDARD.encode(&bytes).into_bytes(),
+        ));
+        needles.push((format!("{what} (bytes)"), bytes));
+    }
+
+    let mut places = stored_bytes(&app).await;
+    let log_text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    places.push(("logs".into(), log_text.clone().into_bytes()));
+    for (place, bytes) in &places {
+        for (what, needle) in &needles {
+            assert!(!contains(bytes, needle), "{what} found in {place}");
+        }
+    }
+    assert!(
+        log_text.contains("/api/v1/requests/{rid}/fill"),
+        "{log_text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_request_material_in_sqlite_files_or_logs() {
+    no_request_material_at_rest_or_in_logs(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_request_material_in_dynamodb_items_or_logs() {
+    no_request_material_at_rest_or_in_logs(Backend::Dynamodb).await;
 }
 
 #[tokio::test]

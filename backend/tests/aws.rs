@@ -6,9 +6,16 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::aws::{self, Fault, FaultProxy, Proxy};
+use common::requests::{Asked, ask, cancel, collect, fill, opened};
+use std::sync::Arc;
+
 use common::{Backend, TestApp};
+use sdo_backend::clock::ManualClock;
+use sdo_backend::keys::KmsKeyProvider;
+use sdo_backend::service::{Limits, Service, Token};
 use sdo_backend::store::{DynamoStore, SecretStore};
-use sdo_shared::api::State;
+use sdo_shared::api::{RequestState, State};
+use sdo_shared::base64url;
 use sdo_shared::payload::Payload;
 use sdo_shared::secret::SecretId;
 
@@ -210,4 +217,111 @@ async fn a_lost_answer_to_a_burn_is_recognised() {
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.json);
     assert_eq!(proxy.dropped(), 1);
     assert_eq!(stored(&app, &c.id).await.state, State::Burned);
+}
+
+/// A request as DynamoDB holds it, read around the proxy.
+async fn stored_request(app: &TestApp, a: &Asked) -> sdo_backend::store::RequestRecord {
+    let ddb = aws_sdk_dynamodb::Client::new(&aws::sdk_config(&aws::moto_url()).await);
+    let store = DynamoStore::new(ddb, app.aws.as_ref().unwrap().table.clone());
+    let requests = store.requests().unwrap();
+    requests.get_request(&a.rid()).await.unwrap().unwrap()
+}
+
+/// A service on `app`'s table and KMS key that reaches both directly.
+async fn direct_service(app: &TestApp) -> Service {
+    let names = app.aws.as_ref().unwrap();
+    let sdk = aws::sdk_config(&aws::moto_url()).await;
+    let store = DynamoStore::new(aws_sdk_dynamodb::Client::new(&sdk), names.table.clone());
+    let keys = KmsKeyProvider::new(aws_sdk_kms::Client::new(&sdk), names.key_id.clone());
+    let clock = Arc::new(ManualClock::new(common::START));
+    Service::new(Arc::new(store), Arc::new(keys), clock, Limits::default())
+}
+
+/// Fill, collect and cancel are consuming writes like a view: a lost answer
+/// is recognised by the op id, so the first fill still wins for its sender
+/// and the one collect still gets the fill.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn lost_answers_to_request_writes_are_recognised() {
+    let secret = Payload::text("asked for");
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropFirstResponse("UpdateItem")).await;
+    let a = ask(&app, None, 600).await;
+    let r = fill(&app, &a, &a.fill_token(), &secret).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(proxy.dropped(), 1, "the fault was injected");
+    let r = collect(&app, &a, &a.inbox_token()).await;
+    assert_eq!(opened(&a, &r), secret);
+
+    // The collect's answer lost: the fill goes around the proxy, through a
+    // second server on the same table and key.
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropFirstResponse("UpdateItem")).await;
+    let b = ask(&app, None, 600).await;
+    let body: sdo_shared::api::FillRequest = serde_json::from_value(b.fill_body(&secret)).unwrap();
+    let token = Token::new(base64url::decode_array(&b.fill_token()).unwrap());
+    direct_service(&app)
+        .await
+        .fill_request(&b.rid(), &token, body.blob.as_bytes(), None)
+        .await
+        .unwrap();
+    let r = collect(&app, &b, &b.inbox_token()).await;
+    assert_eq!(
+        (r.status, proxy.dropped()),
+        (StatusCode::OK, 1),
+        "{}",
+        r.json
+    );
+    assert_eq!(opened(&b, &r), secret);
+    assert_eq!(
+        stored_request(&app, &b).await.state,
+        RequestState::Collected
+    );
+
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropFirstResponse("UpdateItem")).await;
+    let c = ask(&app, None, 600).await;
+    let r = cancel(&app, &c, &c.inbox_token()).await;
+    assert_eq!((r.status, proxy.dropped()), (StatusCode::NO_CONTENT, 1));
+    assert_eq!(
+        stored_request(&app, &c).await.state,
+        RequestState::Cancelled
+    );
+}
+
+/// A fill applied whose answer is lost, with the network gone after it: the
+/// responder is told `outcome_unknown`, not "nothing happened".
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_fill_that_may_have_happened_is_outcome_unknown() {
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropResponseThenCut("UpdateItem")).await;
+    let a = ask(&app, None, 600).await;
+    let r = fill(&app, &a, &a.fill_token(), &Payload::text("maybe")).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.json);
+    assert_eq!(r.json["error"], "outcome_unknown");
+    assert!(
+        r.json["message"]
+            .as_str()
+            .unwrap()
+            .contains("request's state")
+    );
+    assert_eq!(proxy.dropped(), 1);
+    assert_eq!(stored_request(&app, &a).await.state, RequestState::Filled);
+}
+
+/// KMS binds a request's data key to `{"sdo:request": rid}`: the same id
+/// under a secret's context does not decrypt.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_requests_data_key_opens_only_in_its_own_context() {
+    use sdo_backend::keys::{KeyProvider, Subject};
+    let app = TestApp::new(Backend::Dynamodb).await;
+    let a = ask(&app, Some("note"), 600).await;
+    let key = stored_request(&app, &a).await.key.unwrap();
+    let (wrapped, key_ref) = (&key.wrapped_key, &key.key_ref);
+    let keys = &app.keys;
+    assert!(
+        keys.unwrap(wrapped, key_ref, Subject::Request(a.rid()))
+            .await
+            .is_ok()
+    );
+    assert!(
+        keys.unwrap(wrapped, key_ref, Subject::Secret(a.rid()))
+            .await
+            .is_err()
+    );
 }

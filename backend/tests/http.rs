@@ -355,7 +355,7 @@ fn default_config() -> Value {
         "max_views": 100,
         "max_payload_bytes": 262_144,
         "max_attempts": 5,
-        "requests_enabled": false,
+        "requests_enabled": true,
     })
 }
 
@@ -397,7 +397,7 @@ async fn config_states_lower_limits_and_they_are_the_ones_enforced() {
             "max_views": 3,
             "max_payload_bytes": 9728,
             "max_attempts": 2,
-            "requests_enabled": false,
+            "requests_enabled": true,
         })
     );
     let number = |field: &str| config[field].as_u64().unwrap();
@@ -525,7 +525,7 @@ async fn the_binary_states_its_flags_as_config() {
             "max_views": 3,
             "max_payload_bytes": 9728,
             "max_attempts": 2,
-            "requests_enabled": false,
+            "requests_enabled": true,
         })
     );
 }

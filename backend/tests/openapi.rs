@@ -24,6 +24,11 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("delete", "/api/v1/secrets/{id}"),
     ("post", "/api/v1/secrets/{id}/reveal"),
     ("get", "/api/v1/secrets/{id}/receipt"),
+    ("post", "/api/v1/requests"),
+    ("get", "/api/v1/requests/{rid}"),
+    ("delete", "/api/v1/requests/{rid}"),
+    ("post", "/api/v1/requests/{rid}/fill"),
+    ("post", "/api/v1/requests/{rid}/collect"),
 ];
 
 const METHODS: &[&str] = &["get", "put", "post", "delete", "patch"];
@@ -73,7 +78,7 @@ async fn the_document_is_openapi_3_1_and_lists_exactly_the_routes() {
     let id = "AAAAAAAAAAAAAAAAAAAAAA";
     let paths: BTreeSet<&str> = OPERATIONS.iter().map(|(_, p)| *p).collect();
     for path in paths {
-        let uri = path.replace("{id}", id);
+        let uri = path.replace("{id}", id).replace("{rid}", id);
         for method in METHODS {
             let reply = app
                 .call(method.to_uppercase().parse().unwrap(), &uri, None, None)
@@ -203,6 +208,11 @@ async fn the_document_describes_the_wire_types_and_errors() {
     .map(wire_name)
     .collect();
     assert_eq!(strings(&schemas["State"]["enum"]), real_states);
+    let request_states: BTreeSet<String> = sdo_shared::api::RequestState::ALL
+        .iter()
+        .map(wire_name)
+        .collect();
+    assert_eq!(strings(&schemas["RequestState"]["enum"]), request_states);
 
     // Every error status an operation lists is an ErrorBody, and every
     // status the ErrorCode table can produce for that route is listed.
@@ -224,10 +234,11 @@ async fn the_document_describes_the_wire_types_and_errors() {
             }
         }
         assert!(responses.contains_key("429"), "{method} {path}: rate limit");
-        let authed = path.contains("{id}");
+        let authed = path.contains("{id}") || path.contains("{rid}");
         assert_eq!(responses.contains_key("401"), authed, "{method} {path}");
         assert_eq!(responses.contains_key("404"), authed, "{method} {path}");
-        let has_body = *method == "post";
+        // Collect is a POST (it consumes) without a body.
+        let has_body = *method == "post" && !path.ends_with("/collect");
         for status in ["413", "415", "400"] {
             assert_eq!(
                 responses.contains_key(status),
@@ -293,6 +304,20 @@ async fn the_document_states_the_configured_limits() {
     assert_eq!(
         create["blob"]["maxLength"],
         sdo_shared::base64url::encoded_len(1024)
+    );
+    // A request's: the same ttl, and the fill of the largest payload
+    // (768 bytes padded with this blob limit) plus its 49 bytes.
+    let schemas = &reply.json["components"]["schemas"];
+    let request = &schemas["CreateRequestRequest"]["properties"];
+    assert_eq!(request["ttl_secs"]["maximum"], 3600);
+    let fill = &schemas["FillRequest"]["properties"]["blob"];
+    assert_eq!(
+        fill["maxLength"],
+        sdo_shared::base64url::encoded_len(768 + 49)
+    );
+    assert_eq!(
+        fill["minLength"],
+        sdo_shared::base64url::encoded_len(sdo_shared::request::fill::MIN_LEN)
     );
 }
 

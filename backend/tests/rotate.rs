@@ -189,3 +189,55 @@ async fn kms_dynamodb_and_missing_data_dirs_are_refused() {
     assert!(matches!(err, RotateError::NothingToRotate(_)), "{err}");
     assert!(!data.exists(), "a mistyped --data-dir is not created");
 }
+
+/// Requests have data keys of their own (context `sdo:request`): a rotation
+/// moves them too, and both a request filled before it and one filled after
+/// it are collected and open.
+#[tokio::test(flavor = "multi_thread")]
+async fn requests_made_before_a_rotation_fill_and_collect_after_it() {
+    use sdo_shared::request::{self, RequestId, client};
+    use sdo_shared::secret::RequestKey;
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let ask = |router: axum::Router| async move {
+        let (key, body) = client::prepare_request(Some("note"), 3600).unwrap();
+        let body = serde_json::to_value(body).unwrap();
+        let (status, reply) = rotation::call(&router, "/api/v1/requests", None, body).await;
+        assert_eq!(status, axum::http::StatusCode::CREATED, "{reply}");
+        let rid = RequestId::parse(reply["id"].as_str().unwrap()).unwrap();
+        (rid, key)
+    };
+    let fill = |router: axum::Router, rid: RequestId, key: RequestKey, text: &'static str| async move {
+        let pk = request::public_key(&key);
+        let body = client::seal_fill(&pk, &rid, &sdo_shared::payload::Payload::text(text));
+        let body = serde_json::to_value(body.unwrap()).unwrap();
+        let token = request::fill_token(&pk).to_base64url();
+        let uri = format!("/api/v1/requests/{rid}/fill");
+        let (status, reply) = rotation::call(&router, &uri, Some(&token), body).await;
+        assert_eq!(status, axum::http::StatusCode::OK, "{reply}");
+    };
+    let built = server::build(&config(&data)).await.unwrap();
+    let (early, early_key) = ask(built.router.clone()).await;
+    let (late, late_key) = ask(built.router.clone()).await;
+    fill(built.router.clone(), early, early_key.clone(), "early").await;
+    drop(built);
+
+    let report = rotate::rotate(&data, 5, &mut go_on).unwrap();
+    assert_eq!(report.rewrapped, 2, "{report}");
+    let new_ref = key_ref(&data.join(MASTER_KEY_FILE));
+    assert_eq!(by_key(&data), [(new_ref, 2)]);
+
+    let built = server::build(&config(&data)).await.unwrap();
+    fill(built.router.clone(), late, late_key.clone(), "late").await;
+    for (rid, key, text) in [(early, early_key, "early"), (late, late_key, "late")] {
+        let token = request::inbox_token(&key).to_base64url();
+        let uri = format!("/api/v1/requests/{rid}/collect");
+        let (status, reply) =
+            rotation::call(&built.router, &uri, Some(&token), serde_json::Value::Null).await;
+        assert_eq!(status, axum::http::StatusCode::OK, "{reply}");
+        let blob = sdo_shared::base64url::decode(reply["blob"].as_str().unwrap()).unwrap();
+        let opened = client::open_fill(&key, &rid, &blob).unwrap();
+        assert_eq!(opened.as_text(), Some(text));
+    }
+}

@@ -5,22 +5,25 @@
 //! that way is documented by construction; `tests/openapi.rs` catches one
 //! added with a plain `.route` on a documented path.
 
-use sdo_shared::api::{CreateRequest, ErrorBody};
+use sdo_shared::api::{CreateRequest, CreateRequestRequest, ErrorBody, FillRequest};
 use sdo_shared::base64url::{schema_bounded, schema_exact};
 use sdo_shared::secret::SecretId;
 use serde::Serialize;
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::response::{Response, ResponseBuilder};
-use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+use utoipa::openapi::schema::{Object, ObjectBuilder, Schema, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, HeaderBuilder, Ref, RefOr, Required};
 use utoipa::{IntoParams, Modify, OpenApi, ToResponse, ToSchema};
 
 use super::extract::IdPath;
+use super::requests::RidPath;
 use crate::service::Limits;
 
 pub const LINK_TOKEN: &str = "link_token";
 pub const MANAGE_TOKEN: &str = "manage_token";
+pub const FILL_TOKEN: &str = "fill_token";
+pub const INBOX_TOKEN: &str = "inbox_token";
 
 #[derive(Debug, OpenApi)]
 #[openapi(
@@ -36,6 +39,8 @@ pub const MANAGE_TOKEN: &str = "manage_token";
     ),
     tags(
         (name = "secrets", description = "Create, inspect, reveal and burn secrets"),
+        (name = "requests", description = "Ask for a secret: create a request, fill it, \
+            collect or cancel it (docs/PROTOCOL.md, sdo/v1 requests)"),
         (name = "service", description = "Health, this server's limits and this document"),
     ),
     components(
@@ -73,6 +78,14 @@ impl Modify for BearerSchemes {
                 MANAGE_TOKEN,
                 "the `manage_token` that creating the secret returned",
             ),
+            (
+                FILL_TOKEN,
+                "HKDF of the request's public key, from the request link's fragment",
+            ),
+            (
+                INBOX_TOKEN,
+                "HKDF of the request key, from the inbox link's fragment",
+            ),
         ] {
             components.add_security_scheme(
                 name,
@@ -97,6 +110,23 @@ impl IntoParams for IdPath {
                 .required(Required::True)
                 .description(Some(
                     "The secret's id (16 bytes). Any other text gets the same 404 as an \
+                     unknown id.",
+                ))
+                .schema(Some(schema_exact::<{ SecretId::LEN }>()))
+                .build(),
+        ]
+    }
+}
+
+impl IntoParams for RidPath {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        vec![
+            ParameterBuilder::new()
+                .name("rid")
+                .parameter_in(ParameterIn::Path)
+                .required(Required::True)
+                .description(Some(
+                    "The request's id (16 bytes). Any other text gets the same 404 as an \
                      unknown id.",
                 ))
                 .schema(Some(schema_exact::<{ SecretId::LEN }>()))
@@ -135,30 +165,46 @@ pub fn create_example() -> CreateRequest {
 
 /// Writes the bounds that are this server's flags into the document.
 pub fn describe_limits(document: &mut utoipa::openapi::OpenApi, limits: Limits) {
+    let create = object_schema(document, &CreateRequest::name());
+    set_maximum(create, "ttl_secs", limits.max_ttl_secs);
+    set_maximum(create, "max_views", u64::from(limits.max_views));
+    bound_blob(create, sdo_shared::blob::MIN_LEN, limits.max_blob_bytes);
+
+    let request = object_schema(document, &CreateRequestRequest::name());
+    set_maximum(request, "ttl_secs", limits.max_ttl_secs);
+    let fill = object_schema(document, &FillRequest::name());
+    bound_blob(
+        fill,
+        sdo_shared::request::fill::MIN_LEN,
+        limits.max_fill_bytes(),
+    );
+}
+
+fn object_schema<'a>(document: &'a mut utoipa::openapi::OpenApi, name: &str) -> &'a mut Object {
     let schemas = document.components.as_mut().map(|c| &mut c.schemas);
-    let Some(RefOr::T(Schema::Object(create))) =
-        schemas.and_then(|s| s.get_mut(CreateRequest::name().as_ref()))
-    else {
-        unreachable!("CreateRequest is an object schema")
+    let Some(RefOr::T(Schema::Object(object))) = schemas.and_then(|s| s.get_mut(name)) else {
+        unreachable!("{name} is an object schema")
     };
-    for (field, max) in [
-        ("ttl_secs", limits.max_ttl_secs),
-        ("max_views", u64::from(limits.max_views)),
-    ] {
-        if let Some(RefOr::T(Schema::Object(property))) = create.properties.get_mut(field) {
-            property.maximum = Some(max.into());
-        }
+    object
+}
+
+fn set_maximum(object: &mut Object, field: &str, max: u64) {
+    if let Some(RefOr::T(Schema::Object(property))) = object.properties.get_mut(field) {
+        property.maximum = Some(max.into());
     }
-    // The blob's `$ref` cannot carry lengths in utoipa's types: inline it.
-    let description = match create.properties.get("blob") {
+}
+
+/// The `blob`'s `$ref` cannot carry lengths in utoipa's types: inline it.
+fn bound_blob(object: &mut Object, min: usize, max: usize) {
+    let description = match object.properties.get("blob") {
         Some(RefOr::Ref(r)) => r.description.clone(),
         _ => String::new(),
     };
-    let mut blob = schema_bounded(sdo_shared::blob::MIN_LEN, limits.max_blob_bytes);
-    if let Schema::Object(object) = &mut blob {
-        object.description = Some(description);
+    let mut blob = schema_bounded(min, max);
+    if let Schema::Object(inner) = &mut blob {
+        inner.description = Some(description);
     }
-    create.properties.insert("blob".into(), blob.into());
+    object.properties.insert("blob".into(), blob.into());
 }
 
 fn error_response(description: &str) -> ResponseBuilder {

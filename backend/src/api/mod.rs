@@ -4,6 +4,7 @@
 pub mod doc;
 pub mod error;
 pub mod extract;
+pub mod requests;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,7 +36,8 @@ pub type AppState = Arc<Service>;
 
 /// The `/api/v1` routes. Route parameters are `{id}` (axum 0.8).
 ///
-/// Every route but the consuming ones (reveal, burn) answers 503 after
+/// Every route but the consuming ones (reveal, burn; fill, collect and
+/// cancel a request) answers 503 after
 /// `timeout`. Those are exempt on purpose: cutting one off after its
 /// conditional write would consume a view and tell the client to try again.
 /// Only the reading of their body is timed (a slow client cannot hold one
@@ -57,6 +59,9 @@ fn documented_routes(timeout: Duration) -> OpenApiRouter<AppState> {
     let consuming = OpenApiRouter::new()
         .routes(routes!(reveal))
         .routes(routes!(burn))
+        .routes(routes!(requests::fill_request))
+        .routes(routes!(requests::collect_request))
+        .routes(routes!(requests::cancel_request))
         .layer(middleware::from_fn_with_state(timeout, read_body_within));
     OpenApiRouter::new()
         .routes(routes!(health))
@@ -66,6 +71,8 @@ fn documented_routes(timeout: Duration) -> OpenApiRouter<AppState> {
         .routes(routes!(create))
         .routes(routes!(meta))
         .routes(routes!(receipt))
+        .routes(routes!(requests::create_request))
+        .routes(routes!(requests::request_meta))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             timeout,

@@ -1,5 +1,6 @@
 //! AWS KMS as the key provider: `GenerateDataKey` (AES-256) and `Decrypt`,
-//! both with the encryption context `{"sdo:secret": id}`, so a sealed record
+//! both with the encryption context `{"sdo:secret": id}` (a request's:
+//! `{"sdo:request": rid}`), so a sealed record
 //! moved to another id cannot be opened, and CloudTrail shows which secret
 //! each data key belongs to.
 
@@ -8,10 +9,9 @@ use aws_sdk_kms::Client;
 use aws_sdk_kms::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_kms::primitives::Blob;
 use aws_sdk_kms::types::DataKeySpec;
-use sdo_shared::secret::SecretId;
 use zeroize::Zeroizing;
 
-use super::{CONTEXT_KEY, KeyError, KeyProvider, NewDataKey};
+use super::{KeyError, KeyProvider, NewDataKey, Subject};
 use crate::seal::DataKey;
 
 #[derive(Debug, Clone)]
@@ -84,13 +84,13 @@ fn data_key(plaintext: Option<Blob>) -> Result<DataKey, KeyError> {
 
 #[async_trait]
 impl KeyProvider for KmsKeyProvider {
-    async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError> {
+    async fn generate_data_key(&self, subject: Subject) -> Result<NewDataKey, KeyError> {
         let mut out = self
             .client
             .generate_data_key()
             .key_id(&self.key_id)
             .key_spec(DataKeySpec::Aes256)
-            .encryption_context(CONTEXT_KEY, id.to_string())
+            .encryption_context(subject.context_key(), subject.id().to_string())
             .send()
             .await
             .map_err(classify)?;
@@ -114,14 +114,14 @@ impl KeyProvider for KmsKeyProvider {
         &self,
         wrapped: &[u8],
         key_ref: &str,
-        id: &SecretId,
+        subject: Subject,
     ) -> Result<DataKey, KeyError> {
         let mut out = self
             .client
             .decrypt()
             .key_id(key_ref)
             .ciphertext_blob(Blob::new(wrapped))
-            .encryption_context(CONTEXT_KEY, id.to_string())
+            .encryption_context(subject.context_key(), subject.id().to_string())
             .send()
             .await
             .map_err(classify)?;

@@ -8,11 +8,10 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use async_trait::async_trait;
-use sdo_shared::secret::SecretId;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use super::{CONTEXT_KEY, KeyError, KeyProvider, NewDataKey};
+use super::{KeyError, KeyProvider, NewDataKey, Subject};
 use crate::seal::{self, DataKey, NONCE_LEN};
 
 pub const MASTER_KEY_FILE: &str = "master.key";
@@ -177,8 +176,8 @@ impl LocalKeyProvider {
         self.retiring.as_deref().map(Self::key_ref)
     }
 
-    /// Wraps `key` for secret `id` under this master key, with a fresh nonce.
-    pub fn wrap(&self, key: &DataKey, id: &SecretId) -> Result<Vec<u8>, KeyError> {
+    /// Wraps `key` for its record under this master key, with a fresh nonce.
+    pub fn wrap(&self, key: &DataKey, subject: Subject) -> Result<Vec<u8>, KeyError> {
         let nonce: [u8; NONCE_LEN] = sdo_shared::random_bytes()
             .map_err(|_| KeyError::Unavailable("no system randomness".into()))?;
         let mut wrapped = nonce.to_vec();
@@ -186,7 +185,7 @@ impl LocalKeyProvider {
             &self.master,
             &nonce,
             key.expose(),
-            &wrap_aad(id),
+            &wrap_aad(subject),
         ));
         Ok(wrapped)
     }
@@ -197,11 +196,11 @@ impl LocalKeyProvider {
         &self,
         wrapped: &[u8],
         key_ref: &str,
-        id: &SecretId,
+        subject: Subject,
     ) -> Result<DataKey, KeyError> {
         if key_ref != self.key_ref {
             return match &self.retiring {
-                Some(old) if key_ref == old.key_ref => old.unwrap_key(wrapped, key_ref, id),
+                Some(old) if key_ref == old.key_ref => old.unwrap_key(wrapped, key_ref, subject),
                 _ => Err(KeyError::Refused(format!(
                     "wrapped by {key_ref}, this server has {}",
                     self.key_ref
@@ -212,7 +211,7 @@ impl LocalKeyProvider {
         let (nonce, ciphertext) = wrapped.split_at_checked(NONCE_LEN).ok_or_else(refused)?;
         let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| refused())?;
         let bytes = Zeroizing::new(
-            seal::aead_open(&self.master, &nonce, ciphertext, &wrap_aad(id))
+            seal::aead_open(&self.master, &nonce, ciphertext, &wrap_aad(subject))
                 .map_err(|_| refused())?,
         );
         DataKey::from_slice(&bytes).ok_or_else(refused)
@@ -242,20 +241,21 @@ pub fn ensure_private_dir(data_dir: &Path) -> Result<(), MasterKeyError> {
     Ok(())
 }
 
-fn wrap_aad(id: &SecretId) -> Vec<u8> {
+fn wrap_aad(subject: Subject) -> Vec<u8> {
     let mut aad = WRAP_AAD.to_vec();
-    aad.extend_from_slice(format!("{{\"{CONTEXT_KEY}\":\"{id}\"}}").as_bytes());
+    let (key, id) = (subject.context_key(), subject.id());
+    aad.extend_from_slice(format!("{{\"{key}\":\"{id}\"}}").as_bytes());
     aad
 }
 
 #[async_trait]
 impl KeyProvider for LocalKeyProvider {
-    async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError> {
+    async fn generate_data_key(&self, subject: Subject) -> Result<NewDataKey, KeyError> {
         let key = DataKey::from_bytes(
             sdo_shared::random_bytes()
                 .map_err(|_| KeyError::Unavailable("no system randomness".into()))?,
         );
-        let wrapped = self.wrap(&key, id)?;
+        let wrapped = self.wrap(&key, subject)?;
         Ok(NewDataKey {
             key,
             wrapped,
@@ -267,50 +267,59 @@ impl KeyProvider for LocalKeyProvider {
         &self,
         wrapped: &[u8],
         key_ref: &str,
-        id: &SecretId,
+        subject: Subject,
     ) -> Result<DataKey, KeyError> {
-        self.unwrap_key(wrapped, key_ref, id)
+        self.unwrap_key(wrapped, key_ref, subject)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use sdo_shared::secret::SecretId;
+
     use super::*;
 
     #[tokio::test]
     async fn wrapped_keys_are_bound_to_their_id() {
         let p = LocalKeyProvider::from_key(DataKey::from_bytes([7; 32]));
-        let a = SecretId::from_bytes([1; 16]);
-        let b = SecretId::from_bytes([2; 16]);
-        let new = p.generate_data_key(&a).await.unwrap();
-        let back = p.unwrap(&new.wrapped, &new.key_ref, &a).await.unwrap();
+        let a = Subject::Secret(SecretId::from_bytes([1; 16]));
+        let b = Subject::Secret(SecretId::from_bytes([2; 16]));
+        let new = p.generate_data_key(a).await.unwrap();
+        let back = p.unwrap(&new.wrapped, &new.key_ref, a).await.unwrap();
         assert_eq!(back.expose(), new.key.expose());
-        assert!(p.unwrap(&new.wrapped, &new.key_ref, &b).await.is_err());
-        assert!(p.unwrap(&new.wrapped[..5], &new.key_ref, &a).await.is_err());
-        assert!(p.unwrap(&new.wrapped, "local:other", &a).await.is_err());
+        assert!(p.unwrap(&new.wrapped, &new.key_ref, b).await.is_err());
+        assert!(p.unwrap(&new.wrapped[..5], &new.key_ref, a).await.is_err());
+        assert!(p.unwrap(&new.wrapped, "local:other", a).await.is_err());
+        // The same id as a request is another context: it does not open.
+        let as_request = Subject::Request(a.id());
+        assert!(
+            p.unwrap(&new.wrapped, &new.key_ref, as_request)
+                .await
+                .is_err()
+        );
     }
 
     #[tokio::test]
     async fn during_a_rotation_both_keys_open_and_only_the_new_one_wraps() {
         let old = LocalKeyProvider::from_key(DataKey::from_bytes([7; 32]));
-        let id = SecretId::from_bytes([1; 16]);
-        let before = old.generate_data_key(&id).await.unwrap();
+        let id = Subject::Secret(SecretId::from_bytes([1; 16]));
+        let before = old.generate_data_key(id).await.unwrap();
         let both = LocalKeyProvider::from_key(DataKey::from_bytes([8; 32]))
             .with_retiring(LocalKeyProvider::from_key(DataKey::from_bytes([7; 32])));
         assert_eq!(both.retiring_ref(), Some(old.key_ref()));
-        let back = both.unwrap(&before.wrapped, &before.key_ref, &id).await;
+        let back = both.unwrap(&before.wrapped, &before.key_ref, id).await;
         assert_eq!(back.unwrap().expose(), before.key.expose());
 
-        let after = both.generate_data_key(&id).await.unwrap();
+        let after = both.generate_data_key(id).await.unwrap();
         assert_eq!(after.key_ref, both.key_ref());
         assert_ne!(after.key_ref, old.key_ref());
         // A rewrapped key opens under the new reference only.
-        let rewrapped = both.wrap(&before.key, &id).unwrap();
-        let back = both.unwrap(&rewrapped, both.key_ref(), &id).await.unwrap();
+        let rewrapped = both.wrap(&before.key, id).unwrap();
+        let back = both.unwrap(&rewrapped, both.key_ref(), id).await.unwrap();
         assert_eq!(back.expose(), before.key.expose());
-        assert!(both.unwrap(&rewrapped, old.key_ref(), &id).await.is_err());
+        assert!(both.unwrap(&rewrapped, old.key_ref(), id).await.is_err());
         assert!(
-            both.unwrap(&before.wrapped, "local:other", &id)
+            both.unwrap(&before.wrapped, "local:other", id)
                 .await
                 .is_err()
         );

@@ -9,9 +9,36 @@ pub use kms::KmsKeyProvider;
 pub use local::LocalKeyProvider;
 
 use async_trait::async_trait;
+use sdo_shared::request::RequestId;
 use sdo_shared::secret::SecretId;
 
 use crate::seal::DataKey;
+
+/// What a data key is bound to: the record's kind names the key of the
+/// encryption context (`{"sdo:secret": id}` or `{"sdo:request": rid}`), so
+/// a secret's wrapped key never opens as a request's with the same id, and
+/// CloudTrail tells the two apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Secret(SecretId),
+    Request(RequestId),
+}
+
+impl Subject {
+    /// The encryption context's key.
+    pub fn context_key(self) -> &'static str {
+        match self {
+            Subject::Secret(_) => CONTEXT_KEY,
+            Subject::Request(_) => REQUEST_CONTEXT_KEY,
+        }
+    }
+
+    pub fn id(self) -> SecretId {
+        match self {
+            Subject::Secret(id) | Subject::Request(id) => id,
+        }
+    }
+}
 
 /// A fresh data key, its wrapped form to store, and which master key wrapped it.
 #[derive(Debug)]
@@ -34,17 +61,20 @@ pub enum KeyError {
 
 #[async_trait]
 pub trait KeyProvider: Send + Sync + std::fmt::Debug {
-    /// A new data key bound to the secret's id (`{"sdo:secret": id}`).
-    async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError>;
+    /// A new data key bound to its record (`{"sdo:secret": id}` or
+    /// `{"sdo:request": rid}`).
+    async fn generate_data_key(&self, subject: Subject) -> Result<NewDataKey, KeyError>;
 
-    /// Unwraps a data key; fails unless `id` is the one it was made for.
+    /// Unwraps a data key; fails unless `subject` is the one it was made for.
     async fn unwrap(
         &self,
         wrapped: &[u8],
         key_ref: &str,
-        id: &SecretId,
+        subject: Subject,
     ) -> Result<DataKey, KeyError>;
 }
 
-/// The encryption context both providers bind data keys to.
+/// The encryption context both providers bind a secret's data key to.
 pub const CONTEXT_KEY: &str = "sdo:secret";
+/// The same for a request's (docs/PROTOCOL.md §8.6).
+pub const REQUEST_CONTEXT_KEY: &str = "sdo:request";

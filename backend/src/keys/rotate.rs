@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 use sdo_shared::secret::SecretId;
 
 use super::local::{MASTER_KEY_FILE, MasterKeyError, sync_dir};
-use super::{KeyError, LocalKeyProvider};
+use super::{KeyError, LocalKeyProvider, Subject};
 use crate::config::{Config, RotateArgs, StoreKind};
 use crate::lock::{DataDirLock, LockError};
 use crate::store::{RotationDb, StoreError};
@@ -200,10 +200,15 @@ pub fn rotate(
             };
             let id = SecretId::parse(&row.id)
                 .map_err(|_| StoreError::Corrupt(format!("record id {:?}", row.id)))?;
+            let subject = if row.request {
+                Subject::Request(id)
+            } else {
+                Subject::Secret(id)
+            };
             let data_key = keys
-                .unwrap_key(&row.wrapped_key, &row.key_ref, &id)
+                .unwrap_key(&row.wrapped_key, &row.key_ref, subject)
                 .map_err(unwrap)?;
-            let wrapped = keys.wrap(&data_key, &id).map_err(unwrap)?;
+            let wrapped = keys.wrap(&data_key, subject).map_err(unwrap)?;
             if db.rewrap(row, &wrapped, &new_ref)? {
                 moved += 1;
                 rewrapped += 1;

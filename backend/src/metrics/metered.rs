@@ -4,12 +4,15 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use sdo_shared::request::RequestId;
 use sdo_shared::secret::SecretId;
 
 use super::Metrics;
-use crate::keys::{KeyError, KeyProvider, NewDataKey};
+use crate::keys::{KeyError, KeyProvider, NewDataKey, Subject};
 use crate::seal::DataKey;
-use crate::store::{Failure, OpId, Outcome, Record, SecretStore, StoreError};
+use crate::store::{
+    Failure, OpId, Outcome, Record, RequestRecord, RequestStore, Sealed, SecretStore, StoreError,
+};
 
 #[derive(Debug)]
 pub struct MeteredStore {
@@ -85,8 +88,67 @@ impl SecretStore for MeteredStore {
         self.seen(self.inner.has_records().await)
     }
 
+    /// Itself, counting errors, when the wrapped store has requests.
+    fn requests(&self) -> Option<&dyn RequestStore> {
+        self.inner.requests().map(|_| self as &dyn RequestStore)
+    }
+
     fn queue_depth(&self) -> Option<usize> {
         self.inner.queue_depth()
+    }
+}
+
+/// Reached only through [`SecretStore::requests`], which hands it out only
+/// when the wrapped store has requests, so the service's request calls are
+/// counted like its secret calls.
+#[async_trait]
+impl RequestStore for MeteredStore {
+    async fn insert_request(&self, record: &RequestRecord) -> Result<(), StoreError> {
+        self.seen(self.inner_requests()?.insert_request(record).await)
+    }
+
+    async fn get_request(&self, id: &RequestId) -> Result<Option<RequestRecord>, StoreError> {
+        self.seen(self.inner_requests()?.get_request(id).await)
+    }
+
+    async fn fill_request(
+        &self,
+        id: &RequestId,
+        fill: &Sealed,
+        now: i64,
+        op: &OpId,
+    ) -> Result<Outcome<()>, StoreError> {
+        self.seen(self.inner_requests()?.fill_request(id, fill, now, op).await)
+    }
+
+    async fn collect_request(
+        &self,
+        id: &RequestId,
+        now: i64,
+        op: &OpId,
+    ) -> Result<Outcome<()>, StoreError> {
+        self.seen(self.inner_requests()?.collect_request(id, now, op).await)
+    }
+
+    async fn cancel_request(
+        &self,
+        id: &RequestId,
+        now: i64,
+        op: &OpId,
+    ) -> Result<Outcome<()>, StoreError> {
+        self.seen(self.inner_requests()?.cancel_request(id, now, op).await)
+    }
+
+    async fn sweep_expired_requests(&self, now: i64) -> Result<u64, StoreError> {
+        self.seen(self.inner_requests()?.sweep_expired_requests(now).await)
+    }
+}
+
+impl MeteredStore {
+    fn inner_requests(&self) -> Result<&dyn RequestStore, StoreError> {
+        self.inner
+            .requests()
+            .ok_or_else(|| StoreError::Internal("this store has no requests".into()))
     }
 }
 
@@ -111,16 +173,16 @@ impl MeteredKeys {
 
 #[async_trait]
 impl KeyProvider for MeteredKeys {
-    async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError> {
-        self.seen(self.inner.generate_data_key(id).await)
+    async fn generate_data_key(&self, subject: Subject) -> Result<NewDataKey, KeyError> {
+        self.seen(self.inner.generate_data_key(subject).await)
     }
 
     async fn unwrap(
         &self,
         wrapped: &[u8],
         key_ref: &str,
-        id: &SecretId,
+        subject: Subject,
     ) -> Result<DataKey, KeyError> {
-        self.seen(self.inner.unwrap(wrapped, key_ref, id).await)
+        self.seen(self.inner.unwrap(wrapped, key_ref, subject).await)
     }
 }

@@ -4,9 +4,11 @@
 //! a view exactly-once.
 
 mod dynamodb;
+mod requests;
 mod sqlite;
 
 pub use dynamodb::DynamoStore;
+pub use requests::{RequestRecord, RequestStore, Sealed, WrappedDataKey};
 pub use sqlite::{DATABASE_FILE, Durability, RotationDb, SqliteOptions, SqliteStore, WrappedKey};
 
 use async_trait::async_trait;
@@ -195,8 +197,15 @@ pub trait SecretStore: Send + Sync + std::fmt::Debug {
     /// Records `key_ref` as the store's master key unless one is recorded.
     async fn record_master_key(&self, key_ref: &str) -> Result<(), StoreError>;
 
-    /// Whether any record exists (live or tombstone).
+    /// Whether any record exists (live or tombstone, secret or request).
     async fn has_records(&self) -> Result<bool, StoreError>;
+
+    /// The same store's secret requests (docs/PROTOCOL.md §8); `None` on a
+    /// store that has none, and the server then says `requests_enabled:
+    /// false` and answers 404 to every request call.
+    fn requests(&self) -> Option<&dyn RequestStore> {
+        None
+    }
 
     /// Writes waiting to be applied, for the metrics; `None` for a store
     /// that has no queue of its own (DynamoDB takes each write directly).

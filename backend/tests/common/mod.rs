@@ -5,6 +5,7 @@
 
 pub mod aws;
 pub mod lambda;
+pub mod requests;
 
 /// Generates, for each backend, a module with one `#[tokio::test]` per
 /// listed test: `suite!(make; test_a, test_b)` runs `test_a(make(backend))`.
@@ -38,7 +39,9 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use sdo_backend::app::{HttpOptions, router};
 use sdo_backend::clock::ManualClock;
-use sdo_backend::keys::{KeyError, KeyProvider, KmsKeyProvider, LocalKeyProvider, NewDataKey};
+use sdo_backend::keys::{
+    KeyError, KeyProvider, KmsKeyProvider, LocalKeyProvider, NewDataKey, Subject,
+};
 use sdo_backend::seal::DataKey;
 use sdo_backend::service::{Limits, Service};
 use sdo_backend::store::{Durability, DynamoStore, SecretStore, SqliteOptions, SqliteStore};
@@ -46,7 +49,7 @@ use sdo_shared::base64url;
 use sdo_shared::client::{self, Protection};
 use sdo_shared::kdf::{self, KdfParams};
 use sdo_shared::payload::Payload;
-use sdo_shared::secret::{LinkKey, SecretId};
+use sdo_shared::secret::LinkKey;
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -96,13 +99,13 @@ impl FaultyKeys {
 
 #[async_trait]
 impl KeyProvider for FaultyKeys {
-    async fn generate_data_key(&self, id: &SecretId) -> Result<NewDataKey, KeyError> {
+    async fn generate_data_key(&self, subject: Subject) -> Result<NewDataKey, KeyError> {
         self.fault().await?;
-        self.inner.generate_data_key(id).await
+        self.inner.generate_data_key(subject).await
     }
-    async fn unwrap(&self, w: &[u8], r: &str, id: &SecretId) -> Result<DataKey, KeyError> {
+    async fn unwrap(&self, w: &[u8], r: &str, subject: Subject) -> Result<DataKey, KeyError> {
         self.fault().await?;
-        self.inner.unwrap(w, r, id).await
+        self.inner.unwrap(w, r, subject).await
     }
 }
 

@@ -44,7 +44,7 @@ pub fn config(data: &Path) -> Config {
     Config::try_parse_from(["sdo-server", "--data-dir", data.to_str().unwrap()]).unwrap()
 }
 
-async fn call(
+pub async fn call(
     router: &Router,
     uri: &str,
     bearer: Option<&str>,

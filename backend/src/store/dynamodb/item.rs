@@ -27,22 +27,22 @@ pub(super) fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(what.to_owned())
 }
 
-struct Reader<'a>(&'a Item);
+pub(super) struct Reader<'a>(pub(super) &'a Item);
 
 impl Reader<'_> {
-    fn s(&self, k: &str) -> Result<Option<&str>, StoreError> {
+    pub(super) fn s(&self, k: &str) -> Result<Option<&str>, StoreError> {
         self.0
             .get(k)
             .map(|v| v.as_s().map(String::as_str).map_err(|_| corrupt(k)))
             .transpose()
     }
-    fn b(&self, k: &str) -> Result<Option<&[u8]>, StoreError> {
+    pub(super) fn b(&self, k: &str) -> Result<Option<&[u8]>, StoreError> {
         self.0
             .get(k)
             .map(|v| v.as_b().map(Blob::as_ref).map_err(|_| corrupt(k)))
             .transpose()
     }
-    fn n<T: std::str::FromStr>(&self, k: &str) -> Result<Option<T>, StoreError> {
+    pub(super) fn n<T: std::str::FromStr>(&self, k: &str) -> Result<Option<T>, StoreError> {
         self.0
             .get(k)
             .map(|v| {
@@ -53,10 +53,10 @@ impl Reader<'_> {
             })
             .transpose()
     }
-    fn need<T>(v: Result<Option<T>, StoreError>, k: &str) -> Result<T, StoreError> {
+    pub(super) fn need<T>(v: Result<Option<T>, StoreError>, k: &str) -> Result<T, StoreError> {
         v?.ok_or_else(|| corrupt(k))
     }
-    fn verifier(&self, k: &str) -> Result<Option<Verifier>, StoreError> {
+    pub(super) fn verifier(&self, k: &str) -> Result<Option<Verifier>, StoreError> {
         self.b(k)?
             .map(|v| Verifier::from_slice(v).map_err(|_| corrupt(k)))
             .transpose()

@@ -2,9 +2,11 @@
 //! attribute. Every decision is one conditional write (`PutItem` if the id is
 //! new, `UpdateItem` if the state, counters and expiry are what the caller
 //! saw), and every read is strongly consistent. No request touches more than
-//! one item, and nothing on a request path scans.
+//! one item, and nothing on a request path scans. Secret requests share the
+//! table under keys of their own ([`requests`]).
 
 mod item;
+mod requests;
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::Client;
@@ -15,7 +17,7 @@ use sdo_shared::api::State;
 use sdo_shared::secret::SecretId;
 
 use self::item::{Item, n, s, to_item, to_record};
-use super::{Failure, OpId, Outcome, Record, SecretStore, StoreError};
+use super::{Failure, OpId, Outcome, Record, RequestStore, SecretStore, StoreError};
 
 /// Removed in the same write that makes a tombstone.
 const DROP_PAYLOAD: &str =
@@ -117,20 +119,37 @@ impl DynamoStore {
         set: &str,
         drop_payload: bool,
         condition: String,
-        values: Vec<(&str, AttributeValue)>,
+        mut values: Vec<(&str, AttributeValue)>,
         op: &OpId,
     ) -> Result<Outcome<()>, StoreError> {
         let remove = if drop_payload { DROP_PAYLOAD } else { "" };
+        values.push((":waiting", s(State::Waiting.as_str())));
+        let update = format!("SET {set}, {LAST_OP} = :op{remove}");
+        self.consume(id.to_string(), update, condition, values, op)
+            .await
+    }
+
+    /// The consuming `UpdateItem` of the item with key `key`, secret or
+    /// request, with [`DynamoStore::update_live`]'s handling of lost
+    /// answers. `update` must set `last_op` to `:op`; `#state` names the
+    /// state attribute.
+    async fn consume(
+        &self,
+        key: String,
+        update: String,
+        condition: String,
+        values: Vec<(&str, AttributeValue)>,
+        op: &OpId,
+    ) -> Result<Outcome<()>, StoreError> {
         let mut req = self
             .client
             .update_item()
             .table_name(&self.table)
-            .key("id", s(id.to_string()))
-            .update_expression(format!("SET {set}, {LAST_OP} = :op{remove}"))
+            .key("id", s(key.clone()))
+            .update_expression(update)
             .condition_expression(condition)
             .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
             .expression_attribute_names("#state", "state")
-            .expression_attribute_values(":waiting", s(State::Waiting.as_str()))
             .expression_attribute_values(":op", s(op.as_str()));
         for (k, v) in values {
             req = req.expression_attribute_values(k, v);
@@ -153,19 +172,19 @@ impl DynamoStore {
         }
         let cause = classify(e);
         tracing::warn!(error = %cause, "a consuming write's answer was lost; checking");
-        match self.last_op(id).await {
+        match self.last_op(key).await {
             Ok(Some(last)) if last == op.as_str() => Ok(Outcome::Done(())),
             _ => Err(StoreError::Ambiguous(cause.to_string())),
         }
     }
 
     /// The `last_op` of a record, read consistently.
-    async fn last_op(&self, id: &SecretId) -> Result<Option<String>, StoreError> {
+    async fn last_op(&self, key: String) -> Result<Option<String>, StoreError> {
         let out = self
             .client
             .get_item()
             .table_name(&self.table)
-            .key("id", s(id.to_string()))
+            .key("id", s(key))
             .projection_expression(LAST_OP)
             .consistent_read(true)
             .send()
@@ -267,6 +286,7 @@ impl SecretStore for DynamoStore {
     /// DynamoDB's TTL deletes expired items by itself (eventually); this
     /// exists for the long-running server and for tests, and is off by
     /// default with this store. It scans, so it never runs on a request.
+    /// It deletes every expired item, requests included.
     async fn sweep_expired(&self, now: i64) -> Result<u64, StoreError> {
         let mut deleted = 0;
         let mut start: Option<Item> = None;
@@ -335,6 +355,10 @@ impl SecretStore for DynamoStore {
             Err(e) if is_condition_failure(&e) => Ok(()),
             Err(e) => Err(classify(e)),
         }
+    }
+
+    fn requests(&self) -> Option<&dyn RequestStore> {
+        Some(self)
     }
 
     /// Scans (start-up only): the settings item has no `expires_at`.

@@ -6,6 +6,7 @@
 //! not linger in the WAL. Reads use their own connection; writes go through
 //! the group-commit [`writer`], one thread that owns the write connection.
 
+mod requests;
 mod rotation;
 mod schema;
 mod writer;
@@ -22,7 +23,7 @@ use sdo_shared::secret::{SecretId, Verifier};
 
 use self::schema::{DROP_PAYLOAD, classify, corrupt, internal, read_record};
 use self::writer::{Writer, WriterOptions};
-use super::{Failure, OpId, Outcome, Record, SecretStore, StoreError};
+use super::{Failure, OpId, Outcome, Record, RequestStore, SecretStore, StoreError};
 pub use rotation::{RotationDb, WrappedKey};
 
 pub const DATABASE_FILE: &str = "secrets.db";
@@ -312,12 +313,14 @@ impl SecretStore for SqliteStore {
 
     async fn has_records(&self) -> Result<bool, StoreError> {
         self.read(|conn| {
-            conn.query_row("SELECT EXISTS (SELECT 1 FROM secrets)", [], |row| {
-                row.get(0)
-            })
-            .map_err(classify)
+            conn.query_row(schema::HAS_RECORDS, [], |row| row.get(0))
+                .map_err(classify)
         })
         .await
+    }
+
+    fn requests(&self) -> Option<&dyn RequestStore> {
+        Some(self)
     }
 
     fn queue_depth(&self) -> Option<usize> {

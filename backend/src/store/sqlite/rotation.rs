@@ -23,6 +23,9 @@ const NEXT: &str = "master_key_next_ref";
 /// One record's wrapped data key, as stored.
 #[derive(Debug, Clone)]
 pub struct WrappedKey {
+    /// Whether the record is a secret request (`requests`), not a secret:
+    /// its data key is bound to another context.
+    pub request: bool,
     pub id: String,
     pub wrapped_key: Vec<u8>,
     pub key_ref: String,
@@ -71,9 +74,7 @@ impl RotationDb {
 
     pub fn has_records(&self) -> Result<bool, StoreError> {
         self.conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM secrets)", [], |row| {
-                row.get(0)
-            })
+            .query_row(schema::HAS_RECORDS, [], |row| row.get(0))
             .map_err(classify)
     }
 
@@ -89,23 +90,28 @@ impl RotationDb {
             .map_err(classify)
     }
 
-    /// Up to `limit` records whose data key is not wrapped under `key_ref`
-    /// (tombstones have none), in id order.
+    /// Up to `limit` records, secrets and requests, whose data key is not
+    /// wrapped under `key_ref` (tombstones have none), in id order.
     pub fn not_under(&self, key_ref: &str, limit: usize) -> Result<Vec<WrappedKey>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT id, wrapped_key, key_ref FROM secrets
-                 WHERE key_ref IS NOT NULL AND key_ref != ?1 ORDER BY id LIMIT ?2",
+                "SELECT 0, id, wrapped_key, key_ref FROM secrets
+                 WHERE key_ref IS NOT NULL AND key_ref != ?1
+                 UNION ALL
+                 SELECT 1, id, wrapped_key, key_ref FROM requests
+                 WHERE key_ref IS NOT NULL AND key_ref != ?1
+                 ORDER BY 2 LIMIT ?2",
             )
             .map_err(classify)?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = stmt
             .query_map(params![key_ref, limit], |row| {
                 Ok(WrappedKey {
-                    id: row.get(0)?,
-                    wrapped_key: row.get(1)?,
-                    key_ref: row.get(2)?,
+                    request: row.get(0)?,
+                    id: row.get(1)?,
+                    wrapped_key: row.get(2)?,
+                    key_ref: row.get(3)?,
                 })
             })
             .map_err(classify)?;
@@ -120,10 +126,13 @@ impl RotationDb {
         wrapped_key: &[u8],
         key_ref: &str,
     ) -> Result<bool, StoreError> {
+        let table = if old.request { "requests" } else { "secrets" };
         self.conn
             .execute(
-                "UPDATE secrets SET wrapped_key = ?1, key_ref = ?2
-                 WHERE id = ?3 AND key_ref = ?4 AND wrapped_key = ?5",
+                &format!(
+                    "UPDATE {table} SET wrapped_key = ?1, key_ref = ?2
+                     WHERE id = ?3 AND key_ref = ?4 AND wrapped_key = ?5"
+                ),
                 params![wrapped_key, key_ref, old.id, old.key_ref, old.wrapped_key],
             )
             .map(|n| n == 1)
@@ -135,7 +144,10 @@ impl RotationDb {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT key_ref, COUNT(*) FROM secrets WHERE key_ref IS NOT NULL
+                "SELECT key_ref, COUNT(*) FROM (
+                     SELECT key_ref FROM secrets WHERE key_ref IS NOT NULL
+                     UNION ALL
+                     SELECT key_ref FROM requests WHERE key_ref IS NOT NULL)
                  GROUP BY key_ref ORDER BY key_ref",
             )
             .map_err(classify)?;

@@ -29,11 +29,33 @@ CREATE TABLE IF NOT EXISTS secrets (
     revealed_at     INTEGER
 ) STRICT;
 CREATE INDEX IF NOT EXISTS secrets_expires_at ON secrets (expires_at);
+CREATE TABLE IF NOT EXISTS requests (
+    id             TEXT PRIMARY KEY NOT NULL,
+    state          TEXT NOT NULL,
+    inbox_verifier BLOB NOT NULL,
+    fill_verifier  BLOB NOT NULL,
+    wrapped_key    BLOB,
+    key_ref        TEXT,
+    note           BLOB,
+    note_nonce     BLOB,
+    fill           BLOB,
+    fill_nonce     BLOB,
+    created_at     INTEGER NOT NULL,
+    expires_at     INTEGER NOT NULL,
+    filled_at      INTEGER,
+    collected_at   INTEGER
+) STRICT;
+CREATE INDEX IF NOT EXISTS requests_expires_at ON requests (expires_at);
 CREATE TABLE IF NOT EXISTS settings (
     name  TEXT PRIMARY KEY NOT NULL,
     value TEXT NOT NULL
 ) STRICT;
 ";
+
+/// Whether the store holds any record, secret or request (so its master
+/// key matters).
+pub(super) const HAS_RECORDS: &str =
+    "SELECT EXISTS (SELECT 1 FROM secrets) OR EXISTS (SELECT 1 FROM requests)";
 
 /// What every tombstone loses in the same write that makes it.
 pub(super) const DROP_PAYLOAD: &str = "sealed = NULL, server_nonce = NULL, wrapped_key = NULL, \
@@ -57,7 +79,7 @@ pub(super) fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(what.to_owned())
 }
 
-fn verifier(bytes: Option<Vec<u8>>) -> Result<Option<Verifier>, StoreError> {
+pub(super) fn verifier(bytes: Option<Vec<u8>>) -> Result<Option<Verifier>, StoreError> {
     bytes
         .map(|b| Verifier::from_slice(&b).map_err(|_| corrupt("verifier length")))
         .transpose()
