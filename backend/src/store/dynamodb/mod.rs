@@ -38,6 +38,24 @@ pub struct DynamoStore {
 }
 
 impl DynamoStore {
+    /// Writes an item whose id must not exist yet (secrets and requests
+    /// alike): an existing one is `AlreadyExists`, never overwritten.
+    async fn put_new(&self, item: Item) -> Result<(), StoreError> {
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(id)")
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) if is_condition_failure(&e) => Err(StoreError::AlreadyExists),
+            Err(e) => Err(classify(e)),
+        }
+    }
+
     /// The client is built once per process (outside the request path).
     pub fn new(client: Client, table: impl Into<String>) -> Self {
         Self {
@@ -197,19 +215,7 @@ impl DynamoStore {
 #[async_trait]
 impl SecretStore for DynamoStore {
     async fn insert(&self, record: &Record) -> Result<(), StoreError> {
-        let result = self
-            .client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(to_item(record)?))
-            .condition_expression("attribute_not_exists(id)")
-            .send()
-            .await;
-        match result {
-            Ok(_) => Ok(()),
-            Err(e) if is_condition_failure(&e) => Err(StoreError::AlreadyExists),
-            Err(e) => Err(classify(e)),
-        }
+        self.put_new(to_item(record)?).await
     }
 
     async fn get(&self, id: &SecretId) -> Result<Option<Record>, StoreError> {

@@ -9,7 +9,7 @@ use sdo_shared::api::RequestState;
 use sdo_shared::request::RequestId;
 
 use super::item::{Item, Reader, b, corrupt, n, s};
-use super::{DynamoStore, LAST_OP, classify, is_condition_failure};
+use super::{DynamoStore, LAST_OP, classify};
 use crate::store::{
     OpId, Outcome, RequestRecord, RequestStore, Sealed, StoreError, WrappedDataKey,
 };
@@ -114,19 +114,7 @@ impl DynamoStore {
 #[async_trait]
 impl RequestStore for DynamoStore {
     async fn insert_request(&self, record: &RequestRecord) -> Result<(), StoreError> {
-        let result = self
-            .client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(to_item(record)?))
-            .condition_expression("attribute_not_exists(id)")
-            .send()
-            .await;
-        match result {
-            Ok(_) => Ok(()),
-            Err(e) if is_condition_failure(&e) => Err(StoreError::AlreadyExists),
-            Err(e) => Err(classify(e)),
-        }
+        self.put_new(to_item(record)?).await
     }
 
     async fn get_request(&self, id: &RequestId) -> Result<Option<RequestRecord>, StoreError> {
