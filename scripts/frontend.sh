@@ -18,6 +18,14 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_OPT_VERSION=132
 TOOLS=frontend/tools
+# The release wasm is built with a pinned nightly, for flags stable Rust
+# does not have: std rebuilt with `-C panic=immediate-abort` (no panic
+# message machinery; a panic in wasm traps either way), and no source
+# locations or Debug formatting strings in the binary. About 11 % of the
+# gzipped app (docs/BENCHMARKS.md). Tests and clippy use stable; the e2e
+# suite runs against the nightly-built dist/.
+NIGHTLY=nightly-2026-05-20
+RELEASE_WASM_RUSTFLAGS="-C target-feature=+simd128 -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
 
 step() { printf '\n==> %s\n' "$*" >&2; }
 as_root() {
@@ -51,6 +59,17 @@ install_build_tools() {
     if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
         step "rustup target add wasm32-unknown-unknown"
         rustup target add wasm32-unknown-unknown
+    fi
+    if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1; then
+        step "rustup toolchain install $NIGHTLY (rust-src, wasm32): the release wasm's compiler"
+        rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src \
+            --target wasm32-unknown-unknown
+    fi
+    if ! rustup +"$NIGHTLY" target list --installed | grep -qx wasm32-unknown-unknown; then
+        rustup +"$NIGHTLY" target add wasm32-unknown-unknown
+    fi
+    if ! rustup +"$NIGHTLY" component list --installed | grep -q '^rust-src'; then
+        rustup +"$NIGHTLY" component add rust-src
     fi
     local missing=()
     command -v cc >/dev/null 2>&1 || missing+=(build-essential)
@@ -122,9 +141,16 @@ check_vendored() {
 
 build() {
     step "trunk build --release -> dist/"
-    # Trunk runs cargo offline; fetch what the lock file names first.
+    # Trunk runs cargo offline; fetch what the lock files name first (the
+    # workspace's, and std's own, which -Zbuild-std compiles).
     cargo fetch --locked >/dev/null
-    trunk build --release --offline --locked
+    cargo +"$NIGHTLY" fetch --locked --manifest-path \
+        "$(rustc +"$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" >/dev/null
+    # RUSTFLAGS replaces .cargo/config.toml's wasm32 rustflags, so it
+    # repeats +simd128. With --target it reaches only wasm artifacts, not
+    # build scripts or proc macros.
+    RUSTUP_TOOLCHAIN="$NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+        RUSTFLAGS="$RELEASE_WASM_RUSTFLAGS" trunk build --release --offline --locked
     # The message files' comments are for translators; a first load need
     # not carry them (a Fluent comment always starts its line with #).
     sed -i '/^#/d' dist/locales/*.ftl
