@@ -163,3 +163,44 @@ export function linkParts(share) {
   if (!m) throw new Error(`not a share link: ${share}`);
   return { id: m[1], key: m[2] };
 }
+
+/** A value as it could appear on the wire, in every common encoding. */
+export function encodings(value) {
+  const bytes = Buffer.from(value, "utf8");
+  return [
+    value,
+    encodeURIComponent(value),
+    bytes.toString("base64"),
+    bytes.toString("base64url"),
+    bytes.toString("hex"),
+    JSON.stringify(value).slice(1, -1),
+  ];
+}
+
+/** What goes over the wire: a fragment is never sent (RFC 3986 §3.5). */
+export function wireUrl(url) {
+  const hash = url.indexOf("#");
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** Makes a request through the UI; returns { request, inbox } links. */
+export async function makeRequest(page, base, { note, shots } = {}) {
+  await page.goto(`${base}/#/request`);
+  await page.waitForSelector("#make-request");
+  if (note) await page.fill("#request-note", note);
+  if (shots) await shot(page, `${shots}-filled`);
+  await page.click("#make-request");
+  await page.waitForSelector("#request-link", { timeout: 30000 });
+  if (shots) await shot(page, `${shots}-made`);
+  return {
+    request: await page.inputValue("#request-link"),
+    inbox: await page.inputValue("#inbox-link"),
+  };
+}
+
+/** The id and key of a request link (`#/q/`) or an inbox link (`#/i/`). */
+export function requestParts(link) {
+  const m = link.match(/#\/([qi])\/([A-Za-z0-9_-]{22})\/([A-Za-z0-9_-]{43})$/);
+  if (!m) throw new Error(`not a request or inbox link: ${link}`);
+  return { route: m[1], id: m[2], key: m[3] };
+}

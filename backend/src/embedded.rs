@@ -153,7 +153,7 @@ mod tests {
             "snippets/sdo-frontend-a354b16bb17c3345/js/fluent-bundle.js"
         ));
         assert!(!is_hashed("index.html"));
-        assert!(!is_hashed("sdo-kdf-worker.js"));
+        assert!(!is_hashed("sdo-crypto-worker.js"));
         assert!(!is_hashed("locales/en.ftl"));
         assert!(!is_hashed("eff-large-wordlist.txt"));
         assert!(

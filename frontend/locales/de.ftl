@@ -8,6 +8,11 @@
 #   link          Link; share link: Freigabelink
 #   receipt link  Statuslink (die Seite dazu: Statusseite)
 #   passphrase    Passphrase
+#   request       Anfrage (um ein Geheimnis bitten); answer: Antwort (beantworten)
+#   request link  Anfragelink (geht an die gefragte Person)
+#   inbox link    Posteingangslink (die Seite dazu: Posteingang; öffnet als
+#                 einziger die Antwort)
+#   withdraw      zurückziehen (die Anfrage vorzeitig schließen)
 #
 # Anrede: „Sie“. Passphrase einblenden/ausblenden (show/hide) ist bewusst
 # nicht „anzeigen“, damit „anzeigen“ dem Aufdecken des Geheimnisses vorbehalten bleibt.
@@ -220,12 +225,119 @@ notify-unsupported = Dieser Browser kann keine Benachrichtigungen anzeigen.
 notify-title = Ihr Geheimnis wurde aufgerufen
 notify-body = Das Geheimnis, das Sie mit self-destruct-o geteilt haben, wurde aufgerufen.
 
+## Startseite: teilen oder anfordern
+
+home-tabs-label = Was möchten Sie tun?
+tab-share = Geheimnis teilen
+tab-request = Geheimnis anfordern
+
+## Ein Geheimnis anfordern (wer fragt)
+
+request-title = Jemanden um ein Geheimnis bitten
+request-lede = Erstellen Sie einen Anfragelink und senden Sie ihn an die Person, die das Geheimnis hat. Was sie sendet, wird in ihrem Browser so verschlüsselt, dass nur Ihr Posteingangslink es öffnen kann; der Server kann es nicht.
+request-legend = Die Anfrage
+request-note-label = Notiz für die Person (optional)
+request-note-placeholder = Zum Beispiel: bitte das Passwort der Staging-Datenbank
+request-note-hint = Wer den Anfragelink öffnet, kann sie lesen; der Server nicht. Schreiben Sie keine Geheimnisse hinein.
+request-note-too-long = Die Notiz ist zu lang: Die Grenze liegt bei etwa { $limit }.
+request-button = Anfragelink erstellen
+request-failed = Die Anfrage wurde nicht erstellt
+request-stage-preparing = Schlüssel werden in Ihrem Browser erzeugt…
+request-stage-uploading = Anfrage wird erstellt…
+request-prepare-failed = Dieser Browser konnte die Schlüssel der Anfrage nicht erzeugen. Versuchen Sie es erneut oder verwenden Sie einen anderen Browser.
+request-unavailable = Dieser Server nimmt keine Anfragen nach Geheimnissen an.
+
+## Die Anfrage ist bereit
+
+request-made-title = Ihr Anfragelink ist bereit
+request-made-lede = Senden Sie den Anfragelink an die Person, die das Geheimnis hat. Die Anfrage kann einmal beantwortet werden und läuft { $when } ab.
+request-link-label = Anfragelink (diesen senden)
+request-link-hint = Wer ihn öffnet, kann Ihnen ein Geheimnis senden. Senden Sie ihn nur an die Person, die Sie fragen.
+request-link-hint-note = Wer ihn öffnet, sieht Ihre Notiz und kann Ihnen ein Geheimnis senden. Senden Sie ihn nur an die Person, die Sie fragen.
+copy-request-link = Anfragelink kopieren
+request-how-title = Nur Sie können die Antwort öffnen
+request-how-text = Das Geheimnis der Person wird in ihrem Browser mit einem Schlüssel aus diesem Anfragelink verschlüsselt, und nur Ihr Posteingangslink kann es entschlüsseln. Der Server speichert es verschlüsselt und gibt es einmal heraus.
+request-qr-alt = QR-Code des Anfragelinks
+inbox-box-title = Ihr privater Posteingangslink
+inbox-link-label = Posteingangslink (diesen behalten)
+inbox-link-hint = Nur dieser Link kann öffnen, was die Person sendet. Er wird nirgendwo sonst gespeichert: Wenn Sie ihn verlieren, kann niemand die Antwort öffnen.
+copy-inbox-link = Posteingangslink kopieren
+open-inbox = Posteingang in neuem Tab öffnen
+request-another = Weitere Anfrage erstellen
+inbox-not-copied = Sie haben den Posteingangslink weder kopiert noch geöffnet. Ohne ihn kann niemand die Antwort öffnen. Seite trotzdem verlassen?
+
+## Eine Anfrage beantworten (wer gefragt wird)
+
+respond-title = Jemand bittet Sie um ein Geheimnis
+respond-lede = Was Sie senden, wird in diesem Browser so verschlüsselt, dass nur die Person, die gefragt hat, es öffnen kann, und zwar einmal. Der Server kann es nicht lesen.
+respond-expires = Die Anfrage kann beantwortet werden, bis sie { $when } abläuft.
+respond-checking = Anfrage wird geprüft…
+respond-check-failed = Die Anfrage konnte nicht geprüft werden
+respond-note-label = Notiz der anfragenden Person
+respond-note-warning = Die Notiz stammt von der Person, die den Anfragelink erstellt hat, wer auch immer das ist. Senden Sie das Geheimnis nur, wenn Sie wissen, wer fragt und warum.
+respond-button = Verschlüsseln und senden
+respond-failed = Das Geheimnis wurde nicht gesendet
+respond-stage-encrypting = Wird in Ihrem Browser verschlüsselt…
+respond-stage-uploading = Verschlüsseltes Geheimnis wird gesendet…
+respond-seal-failed = Dieser Browser konnte das Geheimnis nicht verschlüsseln. Es wurde nichts gesendet; versuchen Sie es erneut oder verwenden Sie einen anderen Browser.
+respond-not-stored = Der Server konnte nicht bestätigen, dass er Ihr Geheimnis gespeichert hat, und die Anfrage wartet noch auf eine Antwort. Senden Sie es erneut.
+sent-title = Gesendet: Nur die Person, die gefragt hat, kann es öffnen
+sent-text = Ihr Geheimnis wurde in diesem Browser verschlüsselt und für die Person gespeichert, die gefragt hat. Nur ihr Posteingangslink öffnet es, und nur einmal. Sie können diese Seite schließen.
+answered-title = Diese Anfrage wurde bereits beantwortet
+answered-text = Für diese Anfrage wurde bereits ein Geheimnis gesendet, und eine Anfrage nimmt nur eines an. Ihres wurde nicht gesendet. Falls die andere Antwort nicht von Ihnen stammt, informieren Sie die Person, die gefragt hat.
+request-gone-title = Diese Anfrage ist geschlossen
+request-gone-text = Sie ist abgelaufen oder wurde zurückgezogen, oder der Link ist unvollständig. Es wurde nichts gesendet. Bitten Sie die Person um einen neuen Anfragelink, falls sie das Geheimnis noch braucht.
+respond-unknown-title = Es wurde wahrscheinlich gesendet
+respond-unknown-text = Der Server konnte nicht bestätigen, dass er Ihr Geheimnis gespeichert hat, aber die Anfrage gilt jetzt als beantwortet. Fragen Sie die Person, die gefragt hat, ob sie es erhalten hat, bevor Sie es auf anderem Weg erneut senden.
+note-unreadable-title = Dieser Anfragelink ist beschädigt
+note-unreadable-text = Seine Notiz lässt sich mit diesem Link nicht öffnen; der Link wurde also wahrscheinlich beim Kopieren verändert. Es wurde nichts gesendet. Bitten Sie erneut um den Link.
+
+## Der Posteingang einer Anfrage (wer gefragt hat)
+
+inbox-title = Ihre Anfrage
+inbox-lede = Ihr privater Posteingang. Nur dieser Link kann öffnen, was gesendet wird; behalten Sie ihn für sich.
+inbox-loading = Anfrage wird geladen…
+inbox-failed = Die Anfrage konnte nicht geladen werden
+request-state-open = Ausstehend
+request-state-filled = Beantwortet
+request-state-collected = Geöffnet
+request-state-cancelled = Zurückgezogen
+request-state-expired = Abgelaufen
+inbox-open = Noch hat niemand geantwortet. Der Anfragelink funktioniert, bis er { $when } abläuft. Diese Seite prüft alle paar Sekunden erneut.
+inbox-filled = Eine Antwort ist { $when } eingegangen. Beim Öffnen wird sie auf dem Server vernichtet; öffnen Sie sie also erst, wenn Sie bereit sind, sie zu kopieren oder zu speichern. Bis dahin wird sie aufbewahrt; sie läuft { $expires } ab.
+inbox-collected = Sie haben die Antwort { $when } geöffnet; der Server hat sie nicht mehr.
+inbox-collected-unknown = Die Antwort wurde geöffnet; der Server hat sie nicht mehr.
+inbox-cancelled = Sie haben diese Anfrage zurückgezogen; es kann nichts mehr dafür gesendet werden.
+inbox-expired = Diese Anfrage ist abgelaufen, bevor sie beantwortet oder bevor die Antwort geöffnet wurde.
+inbox-changed = Status: { $state }.
+collect-button = Geheimnis öffnen
+collect-stage = Wird abgerufen und entschlüsselt…
+collect-failed = Das Geheimnis konnte nicht geöffnet werden
+withdraw = Anfrage zurückziehen
+withdraw-confirm-text = Anfrage zurückziehen? Der Anfragelink funktioniert dann nicht mehr, und eine noch nicht geöffnete Antwort wird vernichtet.
+withdraw-confirm = Ja, zurückziehen
+withdraw-failed = Die Anfrage konnte nicht zurückgezogen werden
+notify-answered-label = Benachrichtigen, wenn sie beantwortet wird
+notify-answered-title = Ihre Anfrage wurde beantwortet
+notify-answered-body = Jemand hat das Geheimnis gesendet, um das Sie mit self-destruct-o gebeten haben.
+inbox-gone-title = Zu dieser Anfrage gibt es keinen Eintrag
+inbox-gone-text = Sie ist abgelaufen und wurde gelöscht, oder dieser Posteingangslink ist unvollständig.
+collect-lost-title = Die Antwort wurde herausgegeben, hat diese Seite aber nicht erreicht
+collect-lost-text = Der Server hat das Geheimnis herausgegeben, aber es ging auf dem Weg hierher verloren und ist daher nicht mehr verfügbar. Bitten Sie die Person, eine neue Anfrage zu beantworten.
+collect-undecryptable-title = Die Antwort konnte nicht entschlüsselt werden
+collect-undecryptable-text = Der Server hat sie herausgegeben, aber sie lässt sich mit diesem Posteingangslink nicht öffnen: Der Link wurde wahrscheinlich beim Kopieren beschädigt. Sie kann nicht erneut abgerufen werden; erstellen Sie eine neue Anfrage.
+inbox-cleared-text = Das Geheimnis wird hier nicht mehr angezeigt, und der Server hat es vernichtet, als Sie es geöffnet haben.
+
 ## Adressen, die kein (oder kein gültiger) Link mehr sind
 
 key-removed-title = Öffnen Sie den Link erneut
 key-removed-text = Zu Ihrer Sicherheit entfernt diese Seite den Schlüssel des Geheimnisses aus der Adressleiste, sobald sie ihn gelesen hat; durch Neuladen lässt er sich daher nicht zurückholen. Öffnen Sie den ursprünglichen Link erneut. Falls Sie das Geheimnis vor dem Neuladen angezeigt haben, wurde dabei ein Aufruf verbraucht.
 receipt-token-removed-title = Öffnen Sie den Statuslink erneut
 receipt-token-removed-text = Zu Ihrer Sicherheit entfernt diese Seite den Schlüssel der Statusseite aus der Adressleiste, sobald sie ihn gelesen hat; durch Neuladen lässt er sich daher nicht zurückholen. Öffnen Sie den Statuslink, den Sie aufbewahrt haben, erneut.
+request-key-removed-title = Öffnen Sie den Anfragelink erneut
+request-key-removed-text = Zu Ihrer Sicherheit entfernt diese Seite den Schlüssel der Anfrage aus der Adressleiste, sobald sie ihn gelesen hat; durch Neuladen lässt er sich daher nicht zurückholen. Öffnen Sie den Anfragelink erneut aus der Nachricht; er funktioniert, bis die Anfrage beantwortet ist.
+inbox-key-removed-title = Öffnen Sie den Posteingangslink erneut
+inbox-key-removed-text = Zu Ihrer Sicherheit entfernt diese Seite den Schlüssel des Posteingangs aus der Adressleiste, sobald sie ihn gelesen hat; durch Neuladen lässt er sich daher nicht zurückholen. Öffnen Sie den Posteingangslink, den Sie aufbewahrt haben, erneut.
 damaged-title = Dieser Link ist beschädigt
 damaged-text = Ein Teil fehlt oder wurde verändert, daher hat diese Seite damit keine Verbindung zum Server aufgenommen. Kopieren Sie den vollständigen Link erneut aus der Nachricht.
 not-found-title = Hier gibt es nichts

@@ -7,6 +7,10 @@
 #   destroy  what happens when the views run out, it expires, too many wrong
 #            passphrases are entered, or the sender destroys it early
 #   link     the share link (opens the secret); receipt link (does not)
+#   request  asking someone for a secret; they answer it once
+#   request link   sent to the person asked (shows the note, takes the answer)
+#   inbox link     kept by whoever asked (the only link that opens the answer)
+#   withdraw what the person who asked does to close a request early
 #
 # Variables: $size, $limit, $min, $max, $when, $date, $relative and $name are
 # already formatted for the language; $count, $views, $attempts, $secs and
@@ -220,12 +224,119 @@ notify-unsupported = This browser cannot show notifications.
 notify-title = Your secret was viewed
 notify-body = The secret you shared with self-destruct-o has been viewed.
 
+## Home: share or request
+
+home-tabs-label = What to do
+tab-share = Share a secret
+tab-request = Request a secret
+
+## Request a secret (the person who asks)
+
+request-title = Ask someone for a secret
+request-lede = Make a request link and send it to the person who has the secret. What they send is encrypted in their browser so that only your inbox link can open it; the server cannot.
+request-legend = The request
+request-note-label = Note to them (optional)
+request-note-placeholder = For example: the staging database password, please
+request-note-hint = Anyone who opens the request link can read it; the server cannot. Do not put secrets in it.
+request-note-too-long = The note is too long: the limit is about { $limit }.
+request-button = Create request link
+request-failed = The request was not created
+request-stage-preparing = Making the keys in your browser…
+request-stage-uploading = Creating the request…
+request-prepare-failed = This browser could not make the request’s keys. Try again, or use another browser.
+request-unavailable = This server does not take requests for secrets.
+
+## The request is ready
+
+request-made-title = Your request link is ready
+request-made-lede = Send the request link to the person who has the secret. It takes one answer, and expires { $when }.
+request-link-label = Request link (send this one)
+request-link-hint = Whoever opens it can send one secret to you. Send it only to the person you are asking.
+request-link-hint-note = Whoever opens it sees your note and can send one secret to you. Send it only to the person you are asking.
+copy-request-link = Copy the request link
+request-how-title = Only you can open the answer
+request-how-text = Their secret is encrypted in their browser with a key from this request link, and only your inbox link can decrypt it. The server stores it encrypted and releases it once.
+request-qr-alt = QR code of the request link
+inbox-box-title = Your private inbox link
+inbox-link-label = Inbox link (keep this one)
+inbox-link-hint = Only this link can open what they send. It is not stored anywhere else: if you lose it, nobody can open the answer.
+copy-inbox-link = Copy the inbox link
+open-inbox = Open the inbox in a new tab
+request-another = Make another request
+inbox-not-copied = You have not copied or opened the inbox link. Without it, nobody can open the answer. Leave this page anyway?
+
+## Answer a request (the person asked)
+
+respond-title = Someone asks you for a secret
+respond-lede = What you send is encrypted in this browser so that only the person who asked can open it, once. The server cannot read it.
+respond-expires = The request expires { $when }.
+respond-checking = Checking the request…
+respond-check-failed = Could not check the request
+respond-note-label = Their note
+respond-note-warning = The note comes from whoever made the request link. Send the secret only if you know who is asking and why.
+respond-button = Encrypt and send
+respond-failed = The secret was not sent
+respond-stage-encrypting = Encrypting in your browser…
+respond-stage-uploading = Sending the encrypted secret…
+respond-seal-failed = This browser could not encrypt the secret. Nothing was sent; try again, or use another browser.
+respond-not-stored = The server could not confirm that it stored your secret, and the request still waits for an answer. Send it again.
+sent-title = Sent: only the person who asked can open it
+sent-text = Your secret was encrypted in this browser and stored for the person who asked. Only their inbox link opens it, and only once. You can close this page.
+answered-title = This request was already answered
+answered-text = A secret was already sent for this request, and a request takes only one. Yours was not sent. If the other answer was not yours, tell the person who asked.
+request-gone-title = This request is closed
+request-gone-text = It expired or was withdrawn, or the link is incomplete. Nothing was sent. Ask the person for a new request link if they still need the secret.
+respond-unknown-title = It was probably sent
+respond-unknown-text = The server could not confirm that it stored your secret, but the request now shows as answered. Ask the person who asked whether they received it before you send it again some other way.
+note-unreadable-title = This request link is damaged
+note-unreadable-text = Its note does not open with this link, so the link was probably changed when it was copied. Nothing was sent. Ask for the link again.
+
+## A request's inbox (the person who asked)
+
+inbox-title = Your request
+inbox-lede = Your private inbox. Only this link can open what is sent; keep it to yourself.
+inbox-loading = Loading the request…
+inbox-failed = Could not load the request
+request-state-open = Waiting
+request-state-filled = Answered
+request-state-collected = Opened
+request-state-cancelled = Withdrawn
+request-state-expired = Expired
+inbox-open = Nobody has answered yet. The request link expires { $when }. This page checks again every few seconds.
+inbox-filled = An answer arrived { $when }. Opening it destroys it on the server, so open it when you are ready to copy or save it. If it is not opened, it is destroyed { $expires }.
+inbox-collected = You opened the answer { $when }; the server no longer has it.
+inbox-collected-unknown = The answer was opened; the server no longer has it.
+inbox-cancelled = You withdrew this request; nothing can be sent to it.
+inbox-expired = This request expired before it was answered, or before the answer was opened.
+inbox-changed = Status: { $state }.
+collect-button = Open the secret
+collect-stage = Fetching and decrypting…
+collect-failed = Could not open the secret
+withdraw = Withdraw the request
+withdraw-confirm-text = Withdraw the request? The request link stops working, and an answer not yet opened is destroyed.
+withdraw-confirm = Yes, withdraw it
+withdraw-failed = Could not withdraw the request
+notify-answered-label = Notify me when it is answered
+notify-answered-title = Your request was answered
+notify-answered-body = Someone sent the secret you asked for with self-destruct-o.
+inbox-gone-title = No record of this request
+inbox-gone-text = It expired and was deleted, or this inbox link is incomplete.
+collect-lost-title = The answer was released, but did not reach this page
+collect-lost-text = The server released the secret, but its answer was lost on the way, so it is gone. Ask the person to answer a new request.
+collect-undecryptable-title = The answer could not be decrypted
+collect-undecryptable-text = The server released it, but it does not open with this inbox link: the link was probably damaged when it was copied. It cannot be fetched again; make a new request.
+inbox-cleared-text = The secret is no longer shown here, and the server destroyed it when you opened it.
+
 ## Addresses that are not (or no longer) a usable link
 
 key-removed-title = Open the link again
 key-removed-text = For safety, this page removes the secret’s key from the address bar as soon as it reads it, so reloading cannot bring it back. Open the original link again. If you revealed the secret before reloading, that used a view.
 receipt-token-removed-title = Open the receipt link again
 receipt-token-removed-text = For safety, this page removes the receipt’s key from the address bar as soon as it reads it, so reloading cannot bring it back. Open the receipt link you kept again.
+request-key-removed-title = Open the request link again
+request-key-removed-text = For safety, this page removes the request’s key from the address bar as soon as it reads it, so reloading cannot bring it back. Open the request link from the message again; it works until it is answered.
+inbox-key-removed-title = Open the inbox link again
+inbox-key-removed-text = For safety, this page removes the inbox key from the address bar as soon as it reads it, so reloading cannot bring it back. Open the inbox link you kept again.
 damaged-title = This link is damaged
 damaged-text = Part of it is missing or was changed, so this page did not contact the server with it. Copy the whole link from the message again.
 not-found-title = Nothing here

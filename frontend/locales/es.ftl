@@ -8,6 +8,11 @@
 #   link          enlace; share link: enlace para compartir
 #   receipt link  enlace de seguimiento (la página: seguimiento)
 #   passphrase    frase de contraseña
+#   request       solicitud (verbo: pedir); answer: respuesta (responder)
+#   request link  enlace de solicitud (se envía a la persona a quien se pide)
+#   inbox link    enlace de recepción (la página: bandeja de entrada); el único
+#                 que abre la respuesta
+#   withdraw      retirar (la solicitud, antes de que caduque)
 #
 # Tratamiento: usted. Comillas: «…». «Mostrar / Ocultar» solo se usa para la
 # frase de contraseña, para no confundirlo con «revelar» el secreto.
@@ -224,12 +229,119 @@ notify-unsupported = Este navegador no puede mostrar notificaciones.
 notify-title = Su secreto se ha visto
 notify-body = El secreto que compartió con self-destruct-o se ha visto.
 
+## Inicio: compartir o pedir
+
+home-tabs-label = Qué desea hacer
+tab-share = Compartir un secreto
+tab-request = Pedir un secreto
+
+## Pedir un secreto (quien lo pide)
+
+request-title = Pida un secreto a alguien
+request-lede = Cree un enlace de solicitud y envíelo a la persona que tiene el secreto. Lo que esa persona envíe se cifra en su propio navegador, de modo que solo el enlace de recepción que usted conserva puede abrirlo; el servidor no puede.
+request-legend = La solicitud
+request-note-label = Nota para esa persona (opcional)
+request-note-placeholder = Por ejemplo: la contraseña de la base de datos de preproducción, por favor
+request-note-hint = Cualquiera que abra el enlace de solicitud puede leerla; el servidor no. No ponga secretos en ella.
+request-note-too-long = La nota es demasiado larga: el límite es de aproximadamente { $limit }.
+request-button = Crear enlace de solicitud
+request-failed = No se ha creado la solicitud
+request-stage-preparing = Generando las claves en su navegador…
+request-stage-uploading = Creando la solicitud…
+request-prepare-failed = Este navegador no ha podido generar las claves de la solicitud. Vuelva a intentarlo o use otro navegador.
+request-unavailable = Este servidor no admite solicitudes de secretos.
+
+## La solicitud está lista
+
+request-made-title = Su enlace de solicitud está listo
+request-made-lede = Envíe el enlace de solicitud a la persona que tiene el secreto. Se puede responder una sola vez y caduca { $when }.
+request-link-label = Enlace de solicitud (envíe este)
+request-link-hint = Quien lo abra podrá enviarle un secreto. Envíelo solo a la persona a quien se lo pide.
+request-link-hint-note = Quien lo abra verá su nota y podrá enviarle un secreto. Envíelo solo a la persona a quien se lo pide.
+copy-request-link = Copiar el enlace de solicitud
+request-how-title = Solo usted puede abrir la respuesta
+request-how-text = El secreto de esa persona se cifra en su navegador con una clave de este enlace de solicitud, y solo el enlace de recepción que usted conserva puede descifrarlo. El servidor lo guarda cifrado y lo entrega una sola vez.
+request-qr-alt = Código QR del enlace de solicitud
+inbox-box-title = Enlace de recepción privado
+inbox-link-label = Enlace de recepción (guárdelo)
+inbox-link-hint = Solo este enlace puede abrir lo que esa persona envíe. No se guarda en ningún otro sitio: si lo pierde, nadie podrá abrir la respuesta.
+copy-inbox-link = Copiar el enlace de recepción
+open-inbox = Abrir la bandeja de entrada en una pestaña nueva
+request-another = Hacer otra solicitud
+inbox-not-copied = No ha copiado ni abierto el enlace de recepción. Sin él, nadie podrá abrir la respuesta. ¿Desea salir de esta página de todos modos?
+
+## Responder a una solicitud (la persona a quien se pide)
+
+respond-title = Alguien le pide un secreto
+respond-lede = Lo que envíe se cifra en este navegador para que solo la persona que lo pidió pueda abrirlo, una sola vez. El servidor no puede leerlo.
+respond-expires = Puede responder a la solicitud hasta que caduque, { $when }.
+respond-checking = Comprobando la solicitud…
+respond-check-failed = No se pudo comprobar la solicitud
+respond-note-label = Nota de quien lo pide
+respond-note-warning = La nota la escribió quien creó el enlace de solicitud, sea quien sea. Envíe el secreto solo si sabe quién lo pide y por qué.
+respond-button = Cifrar y enviar
+respond-failed = No se ha enviado el secreto
+respond-stage-encrypting = Cifrando en su navegador…
+respond-stage-uploading = Enviando el secreto cifrado…
+respond-seal-failed = Este navegador no ha podido cifrar el secreto. No se ha enviado nada; vuelva a intentarlo o use otro navegador.
+respond-not-stored = El servidor no pudo confirmar que guardó su secreto, y la solicitud sigue esperando una respuesta. Vuelva a enviarlo.
+sent-title = Enviado: solo la persona que lo pidió puede abrirlo
+sent-text = Su secreto se cifró en este navegador y se guardó para la persona que lo pidió. Solo su enlace de recepción lo abre, y una sola vez. Puede cerrar esta página.
+answered-title = Esta solicitud ya se respondió
+answered-text = Ya se envió un secreto para esta solicitud, y cada solicitud admite solo uno. El suyo no se ha enviado. Si la otra respuesta no era suya, avise a la persona que lo pidió.
+request-gone-title = Esta solicitud está cerrada
+request-gone-text = Caducó o se retiró, o bien el enlace está incompleto. No se ha enviado nada. Pida a esa persona un nuevo enlace de solicitud si aún necesita el secreto.
+respond-unknown-title = Probablemente se envió
+respond-unknown-text = El servidor no pudo confirmar que guardó su secreto, pero la solicitud ya figura como respondida. Pregunte a la persona que lo pidió si lo recibió antes de volver a enviarlo por otra vía.
+note-unreadable-title = Este enlace de solicitud está dañado
+note-unreadable-text = Su nota no se abre con este enlace, así que probablemente el enlace se modificó al copiarlo. No se ha enviado nada. Vuelva a pedir el enlace.
+
+## La bandeja de entrada de una solicitud (quien lo pidió)
+
+inbox-title = Su solicitud
+inbox-lede = Su bandeja de entrada privada. Solo este enlace puede abrir lo que se envíe; no lo comparta.
+inbox-loading = Cargando la solicitud…
+inbox-failed = No se pudo cargar la solicitud
+request-state-open = Pendiente
+request-state-filled = Respondida
+request-state-collected = Respuesta abierta
+request-state-cancelled = Retirada
+request-state-expired = Caducada
+inbox-open = Nadie ha respondido todavía. El enlace de solicitud funciona hasta que caduque, { $when }. Esta página vuelve a comprobarlo cada pocos segundos.
+inbox-filled = Llegó una respuesta { $when }. Al abrirla se destruye en el servidor, así que ábrala cuando vaya a copiarla o guardarla. Mientras tanto, se conserva hasta que caduque, { $expires }.
+inbox-collected = Abrió la respuesta { $when }; el servidor ya no la tiene.
+inbox-collected-unknown = Se abrió la respuesta; el servidor ya no la tiene.
+inbox-cancelled = Retiró esta solicitud; ya no se le puede enviar nada.
+inbox-expired = Esta solicitud caducó antes de que se respondiera, o antes de que se abriera la respuesta.
+inbox-changed = Estado: { $state }.
+collect-button = Abrir el secreto
+collect-stage = Obteniendo y descifrando…
+collect-failed = No se pudo abrir el secreto
+withdraw = Retirar la solicitud
+withdraw-confirm-text = ¿Retirar la solicitud? El enlace de solicitud dejará de funcionar, y se destruirá cualquier respuesta que aún no se haya abierto.
+withdraw-confirm = Sí, retirarla
+withdraw-failed = No se pudo retirar la solicitud
+notify-answered-label = Avisarme cuando se responda
+notify-answered-title = Su solicitud se ha respondido
+notify-answered-body = Alguien ha enviado el secreto que pidió con self-destruct-o.
+inbox-gone-title = No hay registro de esta solicitud
+inbox-gone-text = Caducó y se eliminó, o este enlace de recepción está incompleto.
+collect-lost-title = La respuesta se entregó, pero no llegó a esta página
+collect-lost-text = El servidor entregó el secreto, pero se perdió por el camino, así que ya no existe. Pida a esa persona que responda a una nueva solicitud.
+collect-undecryptable-title = No se pudo descifrar la respuesta
+collect-undecryptable-text = El servidor la entregó, pero no se abre con este enlace de recepción: probablemente el enlace se dañó al copiarlo. No se puede volver a obtener; haga una nueva solicitud.
+inbox-cleared-text = El secreto ya no se muestra aquí, y el servidor lo destruyó cuando usted lo abrió.
+
 ## Direcciones que no son (o ya no son) un enlace válido
 
 key-removed-title = Vuelva a abrir el enlace
 key-removed-text = Por seguridad, esta página quita la clave del secreto de la barra de direcciones en cuanto la lee, por lo que al recargar no se recupera. Vuelva a abrir el enlace original. Si reveló el secreto antes de recargar, eso usó una visualización.
 receipt-token-removed-title = Vuelva a abrir el enlace de seguimiento
 receipt-token-removed-text = Por seguridad, esta página quita la clave del seguimiento de la barra de direcciones en cuanto la lee, por lo que al recargar no se recupera. Vuelva a abrir el enlace de seguimiento que guardó.
+request-key-removed-title = Vuelva a abrir el enlace de solicitud
+request-key-removed-text = Por seguridad, esta página quita la clave de la solicitud de la barra de direcciones en cuanto la lee, por lo que al recargar no se recupera. Vuelva a abrir el enlace de solicitud desde el mensaje; funciona hasta que se responda.
+inbox-key-removed-title = Vuelva a abrir el enlace de recepción
+inbox-key-removed-text = Por seguridad, esta página quita la clave de recepción de la barra de direcciones en cuanto la lee, por lo que al recargar no se recupera. Vuelva a abrir el enlace de recepción que guardó.
 damaged-title = Este enlace está dañado
 damaged-text = Falta una parte o se ha modificado, así que esta página no ha contactado con el servidor. Vuelva a copiar el enlace completo del mensaje.
 not-found-title = Aquí no hay nada

@@ -8,6 +8,11 @@
 #   link          lien ; share link : lien de partage
 #   receipt link  lien de suivi (la page : le suivi)
 #   passphrase    phrase de passe
+#   request       demande (verbe : demander) ; answer : réponse (répondre)
+#   request link  lien de demande (envoyé à la personne sollicitée)
+#   inbox link    lien de réception (la page : la boîte de réception) ; seul
+#                 lien qui ouvre la réponse
+#   withdraw      retirer (la demande, avant son terme)
 #
 # Vouvoiement. « Afficher / Masquer » sert uniquement à la phrase de passe,
 # pour ne pas se confondre avec « révéler » le secret. « Phrase de passe »
@@ -225,12 +230,119 @@ notify-unsupported = Ce navigateur ne peut pas afficher de notifications.
 notify-title = Votre secret a été consulté
 notify-body = Le secret que vous avez partagé avec self-destruct-o a été consulté.
 
+## Accueil : partager ou demander
+
+home-tabs-label = Que faire ?
+tab-share = Partager un secret
+tab-request = Demander un secret
+
+## Demander un secret (la personne qui demande)
+
+request-title = Demander un secret à quelqu’un
+request-lede = Créez un lien de demande et envoyez-le à la personne qui détient le secret. Ce qu’elle envoie est chiffré dans son navigateur, de sorte que seul votre lien de réception peut l’ouvrir ; le serveur, lui, ne le peut pas.
+request-legend = La demande
+request-note-label = Note pour la personne (facultative)
+request-note-placeholder = Par exemple : le mot de passe de la base de données de préproduction, s’il vous plaît
+request-note-hint = Quiconque ouvre le lien de demande peut la lire ; le serveur, non. N’y mettez pas de secret.
+request-note-too-long = La note est trop longue : la limite est d’environ { $limit }.
+request-button = Créer le lien de demande
+request-failed = La demande n’a pas été créée
+request-stage-preparing = Création des clés dans votre navigateur…
+request-stage-uploading = Création de la demande…
+request-prepare-failed = Ce navigateur n’a pas pu créer les clés de la demande. Réessayez, ou utilisez un autre navigateur.
+request-unavailable = Ce serveur n’accepte pas les demandes de secrets.
+
+## La demande est prête
+
+request-made-title = Votre lien de demande est prêt
+request-made-lede = Envoyez le lien de demande à la personne qui détient le secret. La demande n’accepte qu’une seule réponse et expire { $when }.
+request-link-label = Lien de demande (à envoyer)
+request-link-hint = Toute personne qui l’ouvre peut vous envoyer un secret. Envoyez-le uniquement à la personne à qui vous le demandez.
+request-link-hint-note = Toute personne qui l’ouvre voit votre note et peut vous envoyer un secret. Envoyez-le uniquement à la personne à qui vous le demandez.
+copy-request-link = Copier le lien de demande
+request-how-title = Personne d’autre que vous ne peut ouvrir la réponse
+request-how-text = Son secret est chiffré dans son navigateur avec une clé issue de ce lien de demande, et seul votre lien de réception peut le déchiffrer. Le serveur le stocke chiffré et ne le transmet qu’une fois.
+request-qr-alt = Code QR du lien de demande
+inbox-box-title = Lien de réception privé
+inbox-link-label = Lien de réception (à conserver)
+inbox-link-hint = Seul ce lien peut ouvrir ce que la personne envoie. Il n’est conservé nulle part ailleurs : si vous le perdez, personne ne pourra ouvrir la réponse.
+copy-inbox-link = Copier le lien de réception
+open-inbox = Ouvrir la boîte de réception dans un nouvel onglet
+request-another = Faire une autre demande
+inbox-not-copied = Vous n’avez ni copié ni ouvert le lien de réception. Sans lui, personne ne pourra ouvrir la réponse. Quitter quand même cette page ?
+
+## Répondre à une demande (la personne sollicitée)
+
+respond-title = Quelqu’un vous demande un secret
+respond-lede = Ce que vous envoyez est chiffré dans ce navigateur, de sorte que seule la personne qui l’a demandé peut l’ouvrir, une seule fois. Le serveur ne peut pas le lire.
+respond-expires = Vous pouvez répondre à la demande jusqu’à son expiration, { $when }.
+respond-checking = Vérification de la demande…
+respond-check-failed = Impossible de vérifier la demande
+respond-note-label = Note de la personne
+respond-note-warning = La note vient de la personne qui a créé le lien de demande, quelle qu’elle soit. N’envoyez le secret que si vous savez qui le demande et pourquoi.
+respond-button = Chiffrer et envoyer
+respond-failed = Le secret n’a pas été envoyé
+respond-stage-encrypting = Chiffrement dans votre navigateur…
+respond-stage-uploading = Envoi du secret chiffré…
+respond-seal-failed = Ce navigateur n’a pas pu chiffrer le secret. Rien n’a été envoyé ; réessayez, ou utilisez un autre navigateur.
+respond-not-stored = Le serveur n’a pas pu confirmer l’enregistrement de votre secret, et la demande attend toujours une réponse. Envoyez-le à nouveau.
+sent-title = Envoyé : seule la personne qui l’a demandé peut l’ouvrir
+sent-text = Votre secret a été chiffré dans ce navigateur et conservé pour la personne qui l’a demandé. Seul son lien de réception l’ouvre, et une seule fois. Vous pouvez fermer cette page.
+answered-title = Cette demande a déjà reçu une réponse
+answered-text = Un secret a déjà été envoyé pour cette demande, et une demande n’en accepte qu’un seul. Le vôtre n’a pas été envoyé. Si l’autre réponse ne venait pas de vous, prévenez la personne qui a fait la demande.
+request-gone-title = Cette demande est close
+request-gone-text = Elle a expiré ou a été retirée, ou bien le lien est incomplet. Rien n’a été envoyé. Demandez un nouveau lien de demande à la personne si elle a toujours besoin du secret.
+respond-unknown-title = Il a probablement été envoyé
+respond-unknown-text = Le serveur n’a pas pu confirmer l’enregistrement de votre secret, mais la demande apparaît désormais comme ayant reçu une réponse. Demandez à la personne qui a fait la demande si elle l’a reçu avant de le renvoyer par un autre moyen.
+note-unreadable-title = Ce lien de demande est endommagé
+note-unreadable-text = Sa note ne s’ouvre pas avec ce lien : le lien a donc probablement été modifié lors de la copie. Rien n’a été envoyé. Demandez à nouveau le lien.
+
+## La boîte de réception d’une demande (la personne qui demande)
+
+inbox-title = Votre demande
+inbox-lede = Votre boîte de réception privée. Seul ce lien peut ouvrir ce qui est envoyé ; gardez-le pour vous.
+inbox-loading = Chargement de la demande…
+inbox-failed = Impossible de charger la demande
+request-state-open = En attente
+request-state-filled = Réponse reçue
+request-state-collected = Réponse ouverte
+request-state-cancelled = Retirée
+request-state-expired = Expirée
+inbox-open = Personne n’a encore répondu. Le lien de demande fonctionne jusqu’à son expiration, { $when }. Cette page vérifie de nouveau à quelques secondes d’intervalle.
+inbox-filled = Une réponse est arrivée { $when }. L’ouvrir la détruit sur le serveur : ouvrez-la seulement au moment de la copier ou de l’enregistrer. D’ici là, elle est conservée jusqu’à son expiration, { $expires }.
+inbox-collected = Vous avez ouvert la réponse { $when } ; le serveur ne l’a plus.
+inbox-collected-unknown = La réponse a été ouverte ; le serveur ne l’a plus.
+inbox-cancelled = Vous avez retiré cette demande ; plus rien ne peut y être envoyé.
+inbox-expired = Cette demande a expiré avant d’avoir reçu une réponse, ou avant que la réponse ait été ouverte.
+inbox-changed = Statut : { $state }.
+collect-button = Ouvrir le secret
+collect-stage = Récupération et déchiffrement…
+collect-failed = Impossible d’ouvrir le secret
+withdraw = Retirer la demande
+withdraw-confirm-text = Retirer la demande ? Le lien de demande cessera de fonctionner, et une réponse pas encore ouverte sera détruite.
+withdraw-confirm = Oui, la retirer
+withdraw-failed = Impossible de retirer la demande
+notify-answered-label = M’avertir quand elle reçoit une réponse
+notify-answered-title = Votre demande a reçu une réponse
+notify-answered-body = Quelqu’un a envoyé le secret que vous avez demandé avec self-destruct-o.
+inbox-gone-title = Aucune trace de cette demande
+inbox-gone-text = Elle a expiré et a été supprimée, ou ce lien de réception est incomplet.
+collect-lost-title = La réponse a été transmise, mais n’est pas arrivée sur cette page
+collect-lost-text = Le serveur a transmis le secret, mais celui-ci s’est perdu en chemin : il n’existe donc plus. Demandez à la personne de répondre à une nouvelle demande.
+collect-undecryptable-title = La réponse n’a pas pu être déchiffrée
+collect-undecryptable-text = Le serveur l’a transmise, mais elle ne s’ouvre pas avec ce lien de réception : le lien a probablement été abîmé lors de la copie. Elle ne peut pas être récupérée à nouveau ; faites une nouvelle demande.
+inbox-cleared-text = Le secret n’est plus affiché ici, et le serveur l’a détruit quand vous l’avez ouvert.
+
 ## Adresses qui ne sont pas (ou plus) un lien utilisable
 
 key-removed-title = Rouvrez le lien
 key-removed-text = Par sécurité, cette page retire la clé du secret de la barre d’adresse dès qu’elle l’a lue ; recharger la page ne permet donc pas de la retrouver. Rouvrez le lien d’origine. Si vous avez révélé le secret avant de recharger, cela a consommé une consultation.
 receipt-token-removed-title = Rouvrez le lien de suivi
 receipt-token-removed-text = Par sécurité, cette page retire la clé du suivi de la barre d’adresse dès qu’elle l’a lue ; recharger la page ne permet donc pas de la retrouver. Rouvrez le lien de suivi que vous avez conservé.
+request-key-removed-title = Rouvrez le lien de demande
+request-key-removed-text = Par sécurité, cette page retire la clé de la demande de la barre d’adresse dès qu’elle l’a lue ; recharger la page ne permet donc pas de la retrouver. Rouvrez le lien de demande depuis le message ; il fonctionne tant que la demande n’a pas reçu de réponse.
+inbox-key-removed-title = Rouvrez le lien de réception
+inbox-key-removed-text = Par sécurité, cette page retire la clé de réception de la barre d’adresse dès qu’elle l’a lue ; recharger la page ne permet donc pas de la retrouver. Rouvrez le lien de réception que vous avez conservé.
 damaged-title = Ce lien est endommagé
 damaged-text = Une partie manque ou a été modifiée ; cette page n’a donc pas contacté le serveur avec ce lien. Copiez à nouveau le lien complet depuis le message.
 not-found-title = Rien ici

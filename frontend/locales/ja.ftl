@@ -8,6 +8,10 @@
 #   link          リンク。share link: 共有リンク
 #   receipt link  確認用リンク（そのページ: 確認ページ）
 #   passphrase    パスフレーズ
+#   request       依頼（シークレットを依頼する。相手は1回だけ回答できる）。answer: 回答
+#   request link  依頼リンク（依頼する相手に送る）
+#   inbox link    受信用リンク（そのページ: 受信ページ）。回答を開ける唯一のリンク
+#   withdraw      取り下げる（依頼した人が期限前に依頼を終了する）
 #
 # です・ます調。「表示／非表示」はパスフレーズにだけ使い、シークレットの
 # 「開封」と区別します。数字と助数詞の間にはスペースを入れません。
@@ -208,12 +212,119 @@ notify-unsupported = このブラウザーは通知を表示できません。
 notify-title = シークレットが閲覧されました
 notify-body = self-destruct-oで共有したシークレットが閲覧されました。
 
+## ホーム：共有または依頼
+
+home-tabs-label = 操作の選択
+tab-share = シークレットを共有
+tab-request = シークレットを依頼
+
+## シークレットを依頼する（依頼する人）
+
+request-title = 相手にシークレットを依頼
+request-lede = 依頼リンクを作成して、シークレットを持っている人に送ってください。相手が送るものは相手のブラウザー内で暗号化され、あなたの受信用リンクでしか開けません。サーバーにも開けません。
+request-legend = 依頼内容
+request-note-label = 相手へのメモ（任意）
+request-note-placeholder = 例：ステージング環境のデータベースのパスワードをお願いします
+request-note-hint = 依頼リンクを開いた人は誰でもメモを読めます（サーバーは読めません）。メモにはシークレットを書かないでください。
+request-note-too-long = メモが長すぎます。上限は約{ $limit }です。
+request-button = 依頼リンクを作成
+request-failed = 依頼を作成できませんでした
+request-stage-preparing = ブラウザー内で鍵を作成中…
+request-stage-uploading = 依頼を作成中…
+request-prepare-failed = このブラウザーでは依頼用の鍵を作成できませんでした。もう一度試すか、別のブラウザーをお使いください。
+request-unavailable = このサーバーはシークレットの依頼を受け付けていません。
+
+## 依頼の準備ができました
+
+request-made-title = 依頼リンクができました
+request-made-lede = シークレットを持っている人に依頼リンクを送ってください。回答できるのは1回だけで、有効期限は{ $when }です。
+request-link-label = 依頼リンク（これを相手に送る）
+request-link-hint = このリンクを開いた人は誰でも、あなたにシークレットを1つ送れます。依頼する相手だけに送ってください。
+request-link-hint-note = このリンクを開いた人は誰でも、あなたのメモを読み、あなたにシークレットを1つ送れます。依頼する相手だけに送ってください。
+copy-request-link = 依頼リンクをコピー
+request-how-title = 回答を開けるのはあなただけです
+request-how-text = 相手のシークレットは、この依頼リンクに含まれる鍵を使って相手のブラウザー内で暗号化されます。復号できるのはあなたの受信用リンクだけです。サーバーは暗号化されたまま保存し、一度だけ送信します。
+request-qr-alt = 依頼リンクのQRコード
+inbox-box-title = 非公開の受信用リンク
+inbox-link-label = 受信用リンク（これは手元に保管）
+inbox-link-hint = 相手が送ったものを開けるのは、このリンクだけです。このリンクはほかのどこにも保存されません。なくすと、誰も回答を開けなくなります。
+copy-inbox-link = 受信用リンクをコピー
+open-inbox = 受信ページを新しいタブで開く
+request-another = 別の依頼を作成
+inbox-not-copied = 受信用リンクをまだコピーしておらず、開いてもいません。このリンクがないと、誰も回答を開けません。このままページを離れますか？
+
+## 依頼に回答する（依頼された人）
+
+respond-title = シークレットの依頼が届いています
+respond-lede = 送信する内容はこのブラウザー内で暗号化され、依頼した人だけが一度だけ開けます。サーバーには読めません。
+respond-expires = この依頼には{ $when }まで回答できます。
+respond-checking = 依頼を確認中…
+respond-check-failed = 依頼を確認できませんでした
+respond-note-label = 依頼者からのメモ
+respond-note-warning = このメモは、依頼リンクを作成した人が書いたものです（それが誰であっても）。誰が何のために依頼しているのかがわかる場合にだけ、シークレットを送ってください。
+respond-button = 暗号化して送信
+respond-failed = シークレットを送信できませんでした
+respond-stage-encrypting = ブラウザー内で暗号化中…
+respond-stage-uploading = 暗号化したシークレットを送信中…
+respond-seal-failed = このブラウザーではシークレットを暗号化できませんでした。何も送信されていません。もう一度試すか、別のブラウザーをお使いください。
+respond-not-stored = シークレットが保存されたことをサーバーで確認できませんでした。依頼はまだ回答を待っています。もう一度送信してください。
+sent-title = 送信しました。開けるのは依頼した人だけです
+sent-text = シークレットはこのブラウザー内で暗号化され、依頼した人のために保存されました。開けるのはその人の受信用リンクだけで、それも一度きりです。このページは閉じてかまいません。
+answered-title = この依頼にはすでに回答があります
+answered-text = この依頼にはすでにシークレットが送られています。1つの依頼に送れるシークレットは1つだけです。あなたのシークレットは送信されていません。もう一方の回答があなたのものでない場合は、依頼した人に知らせてください。
+request-gone-title = この依頼は終了しています
+request-gone-text = 有効期限が切れた、取り下げられた、またはリンクが不完全である可能性があります。何も送信されていません。相手がまだシークレットを必要としている場合は、新しい依頼リンクを送ってもらってください。
+respond-unknown-title = おそらく送信されています
+respond-unknown-text = シークレットが保存されたことをサーバーで確認できませんでしたが、依頼は回答済みになっています。別の方法でもう一度送る前に、受け取ったかどうかを依頼した人に確認してください。
+note-unreadable-title = この依頼リンクは破損しています
+note-unreadable-text = このリンクではメモを開けません。コピーの際にリンクが変わってしまった可能性があります。何も送信されていません。もう一度リンクを送ってもらってください。
+
+## 依頼の受信ページ（依頼した人）
+
+inbox-title = あなたの依頼
+inbox-lede = あなた専用の受信ページです。送られたものを開けるのはこのリンクだけです。他人には教えないでください。
+inbox-loading = 依頼を読み込み中…
+inbox-failed = 依頼を読み込めませんでした
+request-state-open = 回答待ち
+request-state-filled = 回答済み
+request-state-collected = 開封済み
+request-state-cancelled = 取り下げ済み
+request-state-expired = 期限切れ
+inbox-open = まだ回答はありません。依頼リンクは{ $when }まで有効です。このページは数秒ごとに確認し直します。
+inbox-filled = { $when }に回答が届きました。開くとサーバー上の回答は破棄されるため、コピーや保存の準備ができてから開いてください。開くまでは{ $expires }まで保管されます。
+inbox-collected = { $when }に回答を開きました。サーバーにはもう残っていません。
+inbox-collected-unknown = 回答は開かれました。サーバーにはもう残っていません。
+inbox-cancelled = 依頼を取り下げたため、この依頼にはもう何も送信できません。
+inbox-expired = 回答がないまま、または回答が開かれないまま、この依頼の有効期限が切れました。
+inbox-changed = ステータス：{ $state }。
+collect-button = シークレットを開く
+collect-stage = 取得して復号中…
+collect-failed = シークレットを開けませんでした
+withdraw = 依頼を取り下げる
+withdraw-confirm-text = 依頼を取り下げますか？依頼リンクは使えなくなり、まだ開いていない回答は破棄されます。
+withdraw-confirm = はい、取り下げます
+withdraw-failed = 依頼を取り下げられませんでした
+notify-answered-label = 回答があったら通知する
+notify-answered-title = 依頼に回答がありました
+notify-answered-body = self-destruct-oで依頼したシークレットが送られてきました。
+inbox-gone-title = この依頼の記録はありません
+inbox-gone-text = 有効期限が切れて削除されたか、この受信用リンクが不完全です。
+collect-lost-title = 回答は送信されましたが、このページに届きませんでした
+collect-lost-text = サーバーはシークレットを送信しましたが、途中で失われたため、もう残っていません。新しい依頼に回答してもらうよう相手に頼んでください。
+collect-undecryptable-title = 回答を復号できませんでした
+collect-undecryptable-text = サーバーからは送信されましたが、この受信用リンクでは開けません。コピーの際にリンクが壊れた可能性があります。再取得はできないため、新しい依頼を作成してください。
+inbox-cleared-text = シークレットはここにはもう表示されません。開いた時点で、サーバー上のシークレットは破棄されています。
+
 ## 使えるリンクではない（またはもう使えない）アドレス
 
 key-removed-title = リンクをもう一度開いてください
 key-removed-text = 安全のため、このページはシークレットの鍵を読み取るとすぐにアドレスバーから削除します。そのため、再読み込みしても鍵は戻りません。元のリンクをもう一度開いてください。再読み込みの前にシークレットを開封していた場合は、閲覧回数を1回使っています。
 receipt-token-removed-title = 確認用リンクをもう一度開いてください
 receipt-token-removed-text = 安全のため、このページは確認ページの鍵を読み取るとすぐにアドレスバーから削除します。そのため、再読み込みしても鍵は戻りません。保管している確認用リンクをもう一度開いてください。
+request-key-removed-title = 依頼リンクをもう一度開いてください
+request-key-removed-text = 安全のため、このページは依頼の鍵を読み取るとすぐにアドレスバーから削除します。そのため、再読み込みしても鍵は戻りません。メッセージにある依頼リンクをもう一度開いてください。依頼リンクは回答されるまで使えます。
+inbox-key-removed-title = 受信用リンクをもう一度開いてください
+inbox-key-removed-text = 安全のため、このページは受信ページの鍵を読み取るとすぐにアドレスバーから削除します。そのため、再読み込みしても鍵は戻りません。保管している受信用リンクをもう一度開いてください。
 damaged-title = このリンクは破損しています
 damaged-text = リンクの一部が欠けているか変更されているため、このページはサーバーに問い合わせていません。メッセージからリンク全体をもう一度コピーしてください。
 not-found-title = ページが見つかりません

@@ -9,7 +9,10 @@ use crate::api::Api;
 use crate::components::{ANNOUNCER_ID, language_picker};
 use crate::config::Limits;
 use crate::i18n::{self, I18n, Lang};
-use crate::pages::{CreatePage, LinkProblem, ReceiptPage, RevealPage, link_problem_page};
+use crate::pages::{
+    CreatePage, InboxPage, LinkProblem, NewRequestPage, ReceiptPage, RespondPage, RevealPage,
+    link_problem_page,
+};
 use crate::route::{self, Route};
 
 #[derive(Debug, Properties, PartialEq)]
@@ -100,6 +103,15 @@ pub fn app(props: &AppProps) -> Html {
         Route::Receipt { id, manage_token } => html! {
             <ReceiptPage key={id.to_string()} id={*id} manage_token={manage_token.clone()} />
         },
+        Route::NewRequest => html! { <NewRequestPage /> },
+        Route::Respond { id, public_key } => html! {
+            <RespondPage key={id.to_string()} id={*id} public_key={public_key.clone()} />
+        },
+        Route::Inbox { id, request_key } => html! {
+            <InboxPage key={id.to_string()} id={*id} request_key={request_key.clone()} />
+        },
+        Route::RespondKeyRemoved => link_problem_page(t, LinkProblem::RequestKeyRemoved),
+        Route::InboxKeyRemoved => link_problem_page(t, LinkProblem::InboxKeyRemoved),
         Route::KeyRemoved => link_problem_page(t, LinkProblem::KeyRemoved),
         Route::ReceiptTokenRemoved => link_problem_page(t, LinkProblem::ReceiptTokenRemoved),
         Route::Damaged => link_problem_page(t, LinkProblem::Damaged),

@@ -1,6 +1,8 @@
 //! The browser app's entry point (Trunk's main wasm): fetches the
-//! preferred language's messages, then mounts [`App`] on `<div id="app">`.
+//! preferred language's messages and the server's limits together, then
+//! mounts [`App`] on `<div id="app">`.
 
+use sdo_frontend::api::Api;
 use sdo_frontend::app::{App, AppProps};
 use sdo_frontend::i18n::{self, I18n, Lang};
 
@@ -11,9 +13,14 @@ const NO_MESSAGES: &str =
 fn main() {
     wasm_bindgen_futures::spawn_local(async {
         let preferred = i18n::preferred();
+        // The limits decide what the first page offers (a request form
+        // only where the server takes requests); without them the app
+        // asks again after mounting.
+        let api = Api::default();
+        let (messages, limits) = futures::join!(I18n::fetch(preferred), api.config());
         // A missing or broken translation falls back to English rather
         // than leaving the page blank.
-        let loaded = match I18n::fetch(preferred).await {
+        let loaded = match messages {
             Ok(loaded) => Ok(loaded),
             Err(_) if preferred != Lang::En => I18n::fetch(Lang::En).await,
             Err(e) => Err(e),
@@ -30,7 +37,7 @@ fn main() {
         let props = AppProps {
             i18n: messages,
             api: None,
-            limits: None,
+            limits: limits.ok(),
         };
         match root {
             Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),

@@ -9,9 +9,23 @@
 //! | `#/s/{id}` | reveal, after the key was scrubbed from the address bar |
 //! | `#/r/{id}/{manage_token}` | receipt |
 //! | `#/r/{id}` | receipt, after the token was scrubbed from the address bar |
+//! | `#/request` | ask someone for a secret |
+//! | `#/q/{rid}/{public_key}` | answer a request (the request link) |
+//! | `#/i/{rid}/{request_key}` | a request's inbox (the inbox link) |
+//! | `#/q/{rid}`, `#/i/{rid}` | those two, after the key was scrubbed |
+//!
+//! A request link is scrubbed too: it is not secret from the responder, but
+//! anyone who finds it in this browser's history could answer the request
+//! before they do.
 
-use sdo_shared::link::{self, Fragment, LinkError, RECEIPT_ROUTE, SHARE_ROUTE};
-use sdo_shared::secret::{LinkKey, ManageToken, SecretId};
+use sdo_shared::link::{
+    self, Fragment, INBOX_ROUTE, LinkError, RECEIPT_ROUTE, REQUEST_ROUTE, SHARE_ROUTE,
+};
+use sdo_shared::request::RequestId;
+use sdo_shared::secret::{LinkKey, ManageToken, RequestKey, RequestPublicKey, SecretId};
+
+/// `#/request`: the form that makes a request.
+pub const NEW_REQUEST: &str = "request";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -29,6 +43,17 @@ pub enum Route {
     },
     /// A receipt link whose token this tab scrubbed, then was reloaded.
     ReceiptTokenRemoved,
+    NewRequest,
+    Respond {
+        id: RequestId,
+        public_key: RequestPublicKey,
+    },
+    RespondKeyRemoved,
+    Inbox {
+        id: RequestId,
+        request_key: RequestKey,
+    },
+    InboxKeyRemoved,
     /// Looks like one of our links, but a part is damaged.
     Damaged,
     NotFound,
@@ -41,12 +66,14 @@ impl Route {
         if fragment.is_empty() || fragment == "/" {
             return Route::Create;
         }
+        if fragment.trim_start_matches('/') == NEW_REQUEST {
+            return Route::NewRequest;
+        }
         match link::parse_fragment(fragment) {
             Ok(Fragment::Share { id, link_key }) => Route::Reveal { id, link_key },
             Ok(Fragment::Receipt { id, manage_token }) => Route::Receipt { id, manage_token },
-            // Secret requests (sdo/v1 requests) have no pages in this
-            // version of the app yet.
-            Ok(Fragment::Inbox { .. } | Fragment::Request { .. }) => Route::NotFound,
+            Ok(Fragment::Request { id, public_key }) => Route::Respond { id, public_key },
+            Ok(Fragment::Inbox { id, request_key }) => Route::Inbox { id, request_key },
             Err(LinkError::Damaged(_)) => Route::Damaged,
             Err(_) => {
                 let mut parts = fragment.trim_start_matches('/').split('/');
@@ -56,6 +83,12 @@ impl Route {
                     }
                     (Some(RECEIPT_ROUTE), Some(id), None) if SecretId::parse(id).is_ok() => {
                         Route::ReceiptTokenRemoved
+                    }
+                    (Some(REQUEST_ROUTE), Some(id), None) if RequestId::parse(id).is_ok() => {
+                        Route::RespondKeyRemoved
+                    }
+                    (Some(INBOX_ROUTE), Some(id), None) if RequestId::parse(id).is_ok() => {
+                        Route::InboxKeyRemoved
                     }
                     _ => Route::NotFound,
                 }
@@ -70,6 +103,8 @@ impl Route {
         match self {
             Route::Reveal { id, .. } => Some(format!("#/{SHARE_ROUTE}/{id}")),
             Route::Receipt { id, .. } => Some(format!("#/{RECEIPT_ROUTE}/{id}")),
+            Route::Respond { id, .. } => Some(format!("#/{REQUEST_ROUTE}/{id}")),
+            Route::Inbox { id, .. } => Some(format!("#/{INBOX_ROUTE}/{id}")),
             _ => None,
         }
     }
@@ -131,5 +166,31 @@ mod tests {
                 .as_deref(),
             Some("#/r/AQEBAQEBAQEBAQEBAQEBAQ")
         );
+    }
+
+    #[test]
+    fn request_routes() {
+        assert_eq!(Route::parse("#/request"), Route::NewRequest);
+        assert_eq!(Route::parse("#request"), Route::NewRequest);
+        assert_eq!(Route::parse("#/request/x"), Route::NotFound);
+        let respond = Route::parse(&format!("#/q/{ID}/{KEY}"));
+        assert!(matches!(respond, Route::Respond { .. }));
+        assert_eq!(
+            respond.scrubbed_hash().as_deref(),
+            Some(&*format!("#/q/{ID}"))
+        );
+        let inbox = Route::parse(&format!("#/i/{ID}/{KEY}"));
+        assert!(matches!(inbox, Route::Inbox { .. }));
+        assert_eq!(
+            inbox.scrubbed_hash().as_deref(),
+            Some(&*format!("#/i/{ID}"))
+        );
+        assert_eq!(Route::parse(&format!("#/q/{ID}")), Route::RespondKeyRemoved);
+        assert_eq!(Route::parse(&format!("#/i/{ID}")), Route::InboxKeyRemoved);
+        assert_eq!(
+            Route::parse(&format!("#/i/{ID}/{}", &KEY[1..])),
+            Route::Damaged
+        );
+        assert_eq!(Route::parse("#/i/short"), Route::NotFound);
     }
 }

@@ -2,7 +2,7 @@
 //! an independent Python implementation) give the same bytes in the browser
 //! as natively; and the worker's jobs agree with the direct calls.
 
-use sdo_frontend::worker::{self, KdfJob, KdfOutcome};
+use sdo_frontend::worker::{self, Job, Outcome};
 use sdo_shared::base64url::{decode, encode};
 use sdo_shared::blob;
 use sdo_shared::client;
@@ -178,24 +178,24 @@ fn worker_derive_job_matches_the_vectors() {
         .find(|v| v.passphrase.is_some())
         .expect("a vector with a passphrase");
     let link_key = LinkKey::from_base64url(&v.link_key).unwrap();
-    let outcome = worker::run(KdfJob::Derive {
+    let outcome = worker::run(Job::Derive {
         link_key: *link_key.expose(),
         kdf: v.kdf.clone().unwrap(),
         passphrase: v.passphrase.clone().unwrap(),
     });
-    let KdfOutcome::Derived {
+    let Outcome::Derived {
         content_key,
         reveal_token,
-    } = outcome
+    } = &outcome
     else {
         panic!("derive failed");
     };
     assert_eq!(
-        ContentKey::from_bytes(content_key).to_base64url(),
+        ContentKey::from_bytes(*content_key).to_base64url(),
         v.content_key
     );
     assert_eq!(
-        RevealToken::from_bytes(reveal_token).to_base64url(),
+        RevealToken::from_bytes(*reveal_token).to_base64url(),
         v.reveal_token
     );
 }
@@ -206,19 +206,19 @@ fn worker_derive_job_matches_the_vectors() {
 fn worker_prepare_job_round_trips() {
     let kdf = KdfParams::generate(kdf::M_KIB_MIN, 1, 1).unwrap();
     let payload = Payload::file("key.pem", "application/x-pem-file", b"-----BEGIN".to_vec());
-    let outcome = worker::run(KdfJob::Prepare {
+    let outcome = worker::run(Job::Prepare {
         payload: (&payload).into(),
         passphrase: "open sesame".into(),
         kdf: kdf.clone(),
         ttl_secs: 300,
         max_views: 2,
     });
-    let KdfOutcome::Prepared { link_key, request } = outcome else {
+    let Outcome::Prepared { link_key, request } = &outcome else {
         panic!("prepare failed");
     };
     assert_eq!(request.kdf.as_ref(), Some(&kdf));
     assert_eq!((request.ttl_secs, request.max_views), (300, 2));
-    let link_key = LinkKey::from_bytes(link_key);
+    let link_key = LinkKey::from_bytes(*link_key);
     let keys = client::derive_keys(&link_key, Some(&kdf), Some("open sesame")).unwrap();
     assert_eq!(
         blob::open(&keys.content_key, request.blob.as_bytes()).unwrap(),
@@ -229,11 +229,11 @@ fn worker_prepare_job_round_trips() {
     let wrong = client::derive_keys(&link_key, Some(&kdf), Some("open sesame!")).unwrap();
     assert!(!verifier.matches(wrong.reveal_token.expose()));
     assert!(matches!(
-        worker::run(KdfJob::Derive {
+        worker::run(Job::Derive {
             link_key: *link_key.expose(),
             kdf,
             passphrase: String::new(),
         }),
-        KdfOutcome::Failed(_)
+        Outcome::Failed(_)
     ));
 }

@@ -3,15 +3,14 @@
 //! page will not let go unnoticed before it was copied, opened or
 //! remembered.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 use zeroize::Zeroizing;
 
 use crate::components::{
-    AlertKind, CopyButton, LinkFieldProps, PageHeading, QrCode, alert, link_field,
+    AlertKind, CopyButton, LinkFieldProps, PageHeading, QrCode, alert, confirm_leave, link_field,
+    use_leave_guard,
 };
 use crate::i18n::{format, n, s, use_i18n};
 use crate::recent;
@@ -40,31 +39,11 @@ pub fn created_view(props: &CreatedViewProps) -> Html {
     let i18n = use_i18n();
     let c = &props.created;
     // Copied, opened or remembered: the receipt is not thrown away.
-    let kept = use_mut_ref(|| Cell::new(false));
+    let kept = use_leave_guard();
     let remembered = use_state(|| false);
-    {
-        let kept = kept.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new_with_options(
-                    &w,
-                    "beforeunload",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |event| {
-                        if !kept.borrow().get() {
-                            event.prevent_default();
-                            // Older browsers want a returnValue too.
-                            let _ = js_sys::Reflect::set(event, &"returnValue".into(), &"".into());
-                        }
-                    },
-                )
-            });
-            move || drop(listener)
-        });
-    }
     let mark_kept = {
         let kept = kept.clone();
-        Callback::from(move |()| kept.borrow().set(true))
+        Callback::from(move |()| kept.set(true))
     };
     let onreset = {
         let (cb, kept, question) = (
@@ -73,11 +52,7 @@ pub fn created_view(props: &CreatedViewProps) -> Html {
             i18n.t("receipt-not-copied"),
         );
         Callback::from(move |_: MouseEvent| {
-            let confirmed = kept.borrow().get()
-                || web_sys::window()
-                    .and_then(|w| w.confirm_with_message(&question).ok())
-                    .unwrap_or(true);
-            if confirmed {
+            if confirm_leave(&kept, &question) {
                 cb.emit(());
             }
         })
@@ -96,7 +71,7 @@ pub fn created_view(props: &CreatedViewProps) -> Html {
                     expires_at: created.expires_at,
                 };
                 let stored = recent::remember(entry, now);
-                kept.borrow().set(stored || kept.borrow().get());
+                kept.set(stored || kept.get());
                 remembered.set(stored);
             } else {
                 recent::forget(&created.receipt_url, now);

@@ -12,6 +12,9 @@ pub enum LinkProblem {
     KeyRemoved,
     /// `#/r/{id}` without its token, for the same reason.
     ReceiptTokenRemoved,
+    /// `#/q/{rid}` and `#/i/{rid}` without their keys, for the same reason.
+    RequestKeyRemoved,
+    InboxKeyRemoved,
     /// A link with a damaged part. Which part stays unsaid: the parser's
     /// words are about encodings, which mean nothing to the reader.
     Damaged,
@@ -26,6 +29,16 @@ pub fn link_problem_page(i18n: &I18n, problem: LinkProblem) -> Html {
             "receipt-token-removed",
             "receipt-token-removed-title",
             "receipt-token-removed-text",
+        ),
+        LinkProblem::RequestKeyRemoved => (
+            "request-key-removed",
+            "request-key-removed-title",
+            "request-key-removed-text",
+        ),
+        LinkProblem::InboxKeyRemoved => (
+            "inbox-key-removed",
+            "inbox-key-removed-title",
+            "inbox-key-removed-text",
         ),
         LinkProblem::Damaged => ("damaged", "damaged-title", "damaged-text"),
         LinkProblem::NotFound => ("not-found", "not-found-title", "not-found-text"),

@@ -11,10 +11,10 @@ use sdo_shared::secret::{ManageToken, SecretId};
 use yew::prelude::*;
 
 use crate::api::{Api, ApiError};
-use crate::components::{AlertKind, Busy, PageHeading, alert, announce, focus_soon};
+use crate::components::{
+    AlertKind, Busy, NotifyToggle, PageHeading, alert, announce, focus_soon, notify,
+};
 use crate::i18n::{I18n, format, n, s, use_i18n};
-
-mod notify;
 
 /// How often a waiting receipt asks again.
 const REFRESH_MS: u32 = 15_000;
@@ -130,7 +130,7 @@ pub fn receipt_page(props: &ReceiptPageProps) -> Html {
                 if before.is_some_and(|b| b != state) {
                     announce(&i18n.tf("receipt-changed", [("state", s(badge(&i18n, state)))]));
                     if before == Some(State::Waiting) && state == State::Revealed {
-                        notify::viewed(&i18n);
+                        notify(&i18n, "notify-title", "notify-body");
                     }
                 }
             }
@@ -204,7 +204,7 @@ pub fn receipt_page(props: &ReceiptPageProps) -> Html {
                         <dt>{ i18n.t("fact-wrong-passphrases") }</dt><dd>{ format::number(&i18n, r.failed_attempts.into(), 0) }</dd>
                     </dl>
                     if r.state == State::Waiting {
-                        <notify::NotifyToggle />
+                        <NotifyToggle label={i18n.t("notify-label")} />
                         if *confirming {
                             <div class="confirm" role="group" aria-labelledby="confirm-text">
                                 <p id="confirm-text">{ i18n.t("burn-confirm-text") }</p>

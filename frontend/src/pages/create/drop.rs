@@ -8,6 +8,30 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, File, FileList};
 use yew::prelude::*;
 
+use super::file_picker::{self, PickedFile};
+use crate::components::announce;
+use crate::i18n::{I18n, format, n, s};
+
+/// Reads what was dropped or pasted as the one file to send, and announces
+/// it; `Err` is the sentence to show by the file field.
+pub async fn pick(i18n: &I18n, files: Vec<File>, max_padded: usize) -> Result<PickedFile, String> {
+    if files.len() > 1 {
+        return Err(i18n.tf("file-only-one", [("count", n(files.len() as u32))]));
+    }
+    let Some(dropped) = files.into_iter().next() else {
+        return Err(i18n.t("file-missing"));
+    };
+    let picked = file_picker::read(i18n, dropped, max_padded).await?;
+    announce(&i18n.tf(
+        "file-dropped",
+        [
+            ("name", s(picked.name.clone())),
+            ("size", s(format::bytes(i18n, picked.data.len()))),
+        ],
+    ));
+    Ok(picked)
+}
+
 fn files(list: Option<FileList>) -> Vec<File> {
     let Some(list) = list else {
         return Vec::new();

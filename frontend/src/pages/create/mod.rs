@@ -2,7 +2,7 @@
 //! passphrase, expiry and views, within the server's limits; then the
 //! links.
 
-mod drop;
+pub mod drop;
 mod expiry;
 mod file_picker;
 mod generator;
@@ -21,10 +21,10 @@ pub use submit::{Stage, Submission, app_origin, prepare_without_passphrase};
 
 use crate::api::Api;
 use crate::components::{
-    AlertKind, Busy, PageHeading, PassphraseInput, alert, announce, focus_soon,
+    AlertKind, Busy, HomeTab, PageHeading, PassphraseInput, alert, focus_soon, home_tabs,
 };
 use crate::config::Limits;
-use crate::i18n::{format, n, s, use_i18n};
+use crate::i18n::{I18n, format, n, s, use_i18n};
 use crate::pages::{Created, CreatedView};
 use crate::worker;
 use drop::use_file_drop;
@@ -32,7 +32,7 @@ use generator::Generator;
 use recent_list::RecentList;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub enum Mode {
     Text,
     File,
 }
@@ -83,26 +83,9 @@ pub fn create_page() -> Html {
         Callback::from(move |files: Vec<web_sys::File>| {
             mode.set(Mode::File);
             let (file, errors, i18n) = (file.clone(), errors.clone(), i18n.clone());
-            if files.len() > 1 {
-                errors.set(Errors {
-                    secret: Some(i18n.tf("file-only-one", [("count", n(files.len() as u32))])),
-                    ..Errors::default()
-                });
-                return;
-            }
-            let Some(dropped) = files.into_iter().next() else {
-                return;
-            };
             wasm_bindgen_futures::spawn_local(async move {
-                match file_picker::read(&i18n, dropped, max_padded).await {
+                match drop::pick(&i18n, files, max_padded).await {
                     Ok(picked) => {
-                        announce(&i18n.tf(
-                            "file-dropped",
-                            [
-                                ("name", s(picked.name.clone())),
-                                ("size", s(format::bytes(&i18n, picked.data.len()))),
-                            ],
-                        ));
                         file.set(Some(picked));
                         errors.set(Errors::default());
                     }
@@ -141,32 +124,9 @@ pub fn create_page() -> Html {
                 return;
             }
             let mut found = Errors::default();
-            let payload = match *mode {
-                Mode::Text if text.trim().is_empty() => {
-                    found.secret = Some(i18n.t("secret-empty"));
-                    None
-                }
-                Mode::Text => Some(Payload::text((*text).clone())),
-                Mode::File => match &*file {
-                    None => {
-                        found.secret = Some(i18n.t("file-missing"));
-                        None
-                    }
-                    Some(f) => Some(Payload::file(
-                        f.name.clone(),
-                        f.mime.clone(),
-                        f.data.to_vec(),
-                    )),
-                },
-            };
-            if let Some(p) = &payload
-                && p.padded_len() > limits.max_payload_bytes
-            {
-                found.secret = Some(i18n.tf(
-                    "secret-too-long",
-                    [("limit", s(format::bytes(&i18n, limits.max_payload_bytes)))],
-                ));
-            }
+            let payload = secret_payload(&i18n, &limits, *mode, &text, file.as_ref())
+                .map_err(|e| found.secret = Some(e))
+                .ok();
             let ttl_secs = expiry
                 .seconds(&limits)
                 .map_err(|e| found.expiry = Some(e.message(&i18n, &limits)))
@@ -303,6 +263,7 @@ pub fn create_page() -> Html {
     let views_error_id = errors.views.as_ref().map(|_| "views-error");
     html! {
         <>
+        { home_tabs(&i18n, &limits, HomeTab::Share) }
         <section class="card" aria-labelledby="create-title">
             <PageHeading id="create-title" text={i18n.t("create-title")} />
             <p class="lede">{ i18n.t("create-lede") }</p>
@@ -380,6 +341,30 @@ pub fn create_page() -> Html {
         <RecentList />
         </>
     }
+}
+
+/// The secret as the form holds it, within the server's size limit, or
+/// the sentence to show by its field.
+pub fn secret_payload(
+    i18n: &I18n,
+    limits: &Limits,
+    mode: Mode,
+    text: &str,
+    file: Option<&PickedFile>,
+) -> Result<Payload, String> {
+    let payload = match (mode, file) {
+        (Mode::Text, _) if text.trim().is_empty() => return Err(i18n.t("secret-empty")),
+        (Mode::Text, _) => Payload::text(text),
+        (Mode::File, None) => return Err(i18n.t("file-missing")),
+        (Mode::File, Some(f)) => Payload::file(f.name.clone(), f.mime.clone(), f.data.to_vec()),
+    };
+    if payload.padded_len() > limits.max_payload_bytes {
+        return Err(i18n.tf(
+            "secret-too-long",
+            [("limit", s(format::bytes(i18n, limits.max_payload_bytes)))],
+        ));
+    }
+    Ok(payload)
 }
 
 /// Moves focus to the first field marked invalid, so keyboard and screen

@@ -3,11 +3,10 @@
 
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
 use sdo_shared::payload::{Kind, Payload};
 use yew::prelude::*;
 
-use crate::components::{AlertKind, CopyButton, PageHeading, alert};
+use crate::components::{AlertKind, CopyButton, PageHeading, alert, use_leave_guard};
 use crate::download;
 use crate::i18n::{format, n, use_i18n};
 
@@ -21,22 +20,8 @@ pub struct RevealedViewProps {
 #[function_component(RevealedView)]
 pub fn revealed_view(props: &RevealedViewProps) -> Html {
     let i18n = use_i18n();
-    use_effect_with((), |_| {
-        let window = web_sys::window();
-        let listener = window.map(|w| {
-            EventListener::new_with_options(
-                &w,
-                "beforeunload",
-                EventListenerOptions::enable_prevent_default(),
-                |event| {
-                    event.prevent_default();
-                    // Older browsers want a returnValue too.
-                    let _ = js_sys::Reflect::set(event, &"returnValue".into(), &"".into());
-                },
-            )
-        });
-        move || drop(listener)
-    });
+    // Never released: the secret cannot be fetched again.
+    use_leave_guard();
     let saved_error = use_state(|| false);
     let onclear = {
         let cb = props.onclear.clone();

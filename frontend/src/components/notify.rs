@@ -1,6 +1,7 @@
-//! "Notify me when it is viewed": a browser notification when the receipt
-//! sees the secret go from waiting to viewed, only after the user opted in
-//! and the browser granted permission. It says nothing about the secret.
+//! "Notify me when…": a browser notification when a page that polls (the
+//! receipt, a request's inbox) sees the change the user waits for, only
+//! after the user opted in and the browser granted permission. It says
+//! nothing about the secret.
 
 use std::cell::Cell;
 
@@ -15,15 +16,16 @@ thread_local! {
     static WANTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Shows "Your secret was viewed", if the user asked for it.
-pub fn viewed(i18n: &I18n) {
+/// Shows the notification with these message ids, if the user asked for
+/// it on this page.
+pub fn notify(i18n: &I18n, title_id: &str, body_id: &str) {
     if !WANTED.get() || Notification::permission() != NotificationPermission::Granted {
         return;
     }
     let options = NotificationOptions::new();
-    options.set_body(&i18n.t("notify-body"));
+    options.set_body(&i18n.t(body_id));
     options.set_lang(i18n.lang().code());
-    let _ = Notification::new_with_options(&i18n.t("notify-title"), &options);
+    let _ = Notification::new_with_options(&i18n.t(title_id), &options);
 }
 
 fn supported() -> bool {
@@ -38,8 +40,14 @@ enum Status {
     Blocked,
 }
 
+#[derive(Debug, Properties, PartialEq)]
+pub struct NotifyToggleProps {
+    /// "Notify me when it is viewed", "… when it is answered".
+    pub label: AttrValue,
+}
+
 #[function_component(NotifyToggle)]
-pub fn notify_toggle() -> Html {
+pub fn notify_toggle(props: &NotifyToggleProps) -> Html {
     let i18n = use_i18n();
     let status = use_state(|| {
         if WANTED.get() {
@@ -82,7 +90,7 @@ pub fn notify_toggle() -> Html {
             <div class="check">
                 <input type="checkbox" id="notify" checked={*status == Status::On} {onchange}
                        aria-describedby={if *status == Status::Blocked { "notify-blocked" } else { "notify-hint" }} />
-                <label for="notify">{ i18n.t("notify-label") }</label>
+                <label for="notify">{ props.label.clone() }</label>
             </div>
             if *status == Status::Blocked {
                 <p class="field-error" id="notify-blocked" role="alert">{ i18n.t("notify-blocked") }</p>

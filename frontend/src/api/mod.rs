@@ -4,6 +4,11 @@
 //! Only what the protocol puts on the wire leaves through here: the create
 //! request (blob and verifiers), and the link, reveal and manage tokens as
 //! `Bearer`/body values. Keys, passphrases and plaintexts have no way in.
+//! Secret requests' calls are in [`requests`].
+
+mod requests;
+
+pub use requests::RequestToken;
 
 use std::rc::Rc;
 
