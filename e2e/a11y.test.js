@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createSecret, launchBrowser, newContext, shot, startServer } from "./harness.js";
+import { createSecret, launchBrowser, makeRequest, newContext, shot, startServer } from "./harness.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
@@ -383,4 +383,122 @@ test("keyboard only: create, copy, reveal and destroy, no mouse", async () => {
   assert.deepEqual([...sender.problems, ...recipient.problems], []);
   await sender.context.close();
   await recipient.context.close();
+});
+
+test("axe finds nothing on the request pages, in every state, light or dark, at 320 or 1280 px", async () => {
+  const failures = [];
+  const asker = await axeContext();
+  const page = await asker.context.newPage();
+  await page.goto(`${server.base}/#/request`);
+  await page.waitForSelector("#make-request");
+  failures.push(...(await audit(page, "request-form")));
+  await page.fill("#request-note", "x".repeat(1100));
+  await page.click("#make-request");
+  await page.waitForSelector("#request-note-error");
+  failures.push(...(await audit(page, "request-form-error")));
+  const { request, inbox } = await makeRequest(page, server.base, { note: "the build server's deploy key" });
+  failures.push(...(await audit(page, "request-made")));
+
+  const box = await asker.context.newPage();
+  await box.goto(inbox);
+  await box.waitForSelector("#withdraw");
+  failures.push(...(await audit(box, "inbox-waiting")));
+
+  const answerer = await axeContext();
+  const answer = await answerer.context.newPage();
+  await answer.goto(request);
+  await answer.waitForSelector("#send-secret");
+  failures.push(...(await audit(answer, "respond")));
+  await answer.click("#send-secret");
+  await answer.waitForSelector("#secret-error");
+  failures.push(...(await audit(answer, "respond-error")));
+  await answer.fill("#secret", "deploy key");
+  await answer.click("#send-secret");
+  await answer.waitForSelector("#sent", { timeout: 30000 });
+  failures.push(...(await audit(answer, "respond-sent")));
+  await answer.goto(request);
+  await answer.waitForSelector("#answered");
+  failures.push(...(await audit(answer, "respond-answered")));
+
+  await box.click("#refresh");
+  await box.waitForSelector("#collect");
+  failures.push(...(await audit(box, "inbox-answered")));
+  await box.click("#withdraw");
+  await box.waitForSelector("#confirm-withdraw");
+  failures.push(...(await audit(box, "inbox-confirm")));
+  await box.click("#cancel-withdraw");
+  await box.click("#collect");
+  await box.waitForSelector("#secret-text", { timeout: 30000 });
+  failures.push(...(await audit(box, "inbox-opened")));
+  await box.goto(inbox);
+  await box.waitForFunction(() => document.querySelector("#inbox-state")?.textContent === "Opened");
+  failures.push(...(await audit(box, "inbox-opened-later")));
+  await box.reload();
+  await box.waitForSelector("#inbox-key-removed");
+  failures.push(...(await audit(box, "inbox-key-removed")));
+
+  const closed = await makeRequest(await asker.context.newPage(), server.base);
+  await answer.goto(closed.inbox);
+  await answer.click("#withdraw");
+  await answer.click("#confirm-withdraw");
+  await answer.waitForFunction(() => document.querySelector("#inbox-state")?.textContent === "Withdrawn");
+  failures.push(...(await audit(answer, "inbox-withdrawn")));
+  await answer.goto(closed.request);
+  await answer.waitForSelector("#request-gone");
+  failures.push(...(await audit(answer, "respond-closed")));
+  await answer.reload();
+  await answer.waitForSelector("#request-key-removed");
+  failures.push(...(await audit(answer, "request-key-removed")));
+
+  assert.deepEqual(failures, []);
+  await asker.context.close();
+  await answerer.context.close();
+});
+
+test("keyboard only: request, answer and open, no mouse", async () => {
+  const asker = await newContext(browser);
+  const page = await asker.context.newPage();
+  await page.goto(`${server.base}/`);
+  await page.waitForSelector("#create");
+  await tabTo(page, "tab-request");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#make-request");
+  await tabTo(page, "request-note");
+  await page.keyboard.type("the Wi-Fi password");
+  await tabTo(page, "make-request");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#request-link", { timeout: 30000 });
+  // The new page's heading has the focus.
+  await page.waitForFunction(() => document.activeElement?.id === "request-made-title");
+  await tabTo(page, "request-link-copy");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#request-link-copy.copied");
+  const request = await page.evaluate(() => navigator.clipboard.readText());
+  await tabTo(page, "inbox-link-copy");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#inbox-link-copy.copied");
+  const inbox = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(request, /#\/q\//);
+  assert.match(inbox, /#\/i\//);
+
+  const answerer = await newContext(browser);
+  const answer = await answerer.context.newPage();
+  await answer.goto(request);
+  await answer.waitForSelector("#send-secret");
+  await tabTo(answer, "secret");
+  await answer.keyboard.type("correct horse");
+  await tabTo(answer, "send-secret");
+  await answer.keyboard.press("Enter");
+  await answer.waitForSelector("#sent", { timeout: 30000 });
+  await answer.waitForFunction(() => document.activeElement?.id === "ending-title");
+
+  await page.goto(inbox);
+  await page.waitForSelector("#collect");
+  await tabTo(page, "collect");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#secret-text", { timeout: 30000 });
+  assert.equal(await page.inputValue("#secret-text"), "correct horse");
+  assert.deepEqual([...asker.problems, ...answerer.problems], []);
+  await asker.context.close();
+  await answerer.context.close();
 });

@@ -1,11 +1,11 @@
 // Six languages, end to end: the browser's language is used (German,
 // Arabic right to left, mirrored), the picker's choice is remembered, only
 // the chosen language's messages are fetched, and every language fits a
-// 320 px and a 1280 px screen without sideways overflow.
+// 320 px and a 1280 px screen without sideways overflow, request pages too.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createSecret, launchBrowser, newContext, shot, startServer } from "./harness.js";
+import { createSecret, launchBrowser, makeRequest, newContext, shot, startServer } from "./harness.js";
 
 let server;
 let browser;
@@ -137,6 +137,49 @@ test("every language fits 320 and 1280 px screens without sideways overflow", as
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 0) failures.push(`${lang} ${state} ${width}px: ${overflow}px too wide`);
         await shot(page, `lang-${lang}-${state}-${width}`);
+      }
+    }
+    if (ctx.problems.length) failures.push(`${lang}: ${ctx.problems.join("; ")}`);
+    await ctx.context.close();
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("every language fits the request pages at 320 and 1280 px, with their own words", async () => {
+  const failures = [];
+  const english = new Map();
+  for (const lang of ["en", "de", "fr", "es", "ja", "ar"]) {
+    const ctx = await newContext(browser, { locale: lang });
+    const page = await ctx.context.newPage();
+    const answerPage = await ctx.context.newPage();
+    const { request, inbox } = await makeRequest(page, server.base, { note: "fits" });
+    const states = [
+      ["request-made", page, async () => {}],
+      ["respond", answerPage, async () => {
+        await answerPage.goto(request);
+        await answerPage.waitForSelector("#send-secret");
+      }],
+      ["sent", answerPage, async () => {
+        await answerPage.fill("#secret", "fits");
+        await answerPage.click("#send-secret");
+        await answerPage.waitForSelector("#sent", { timeout: 30000 });
+      }],
+      ["inbox", page, async () => {
+        await page.goto(inbox);
+        await page.waitForSelector("#collect");
+      }],
+    ];
+    for (const [state, p, prepare] of states) {
+      await prepare();
+      const heading = await p.textContent("h1");
+      if (lang === "en") english.set(state, heading);
+      else if (heading === english.get(state)) failures.push(`${lang} ${state}: heading not translated`);
+      for (const width of [320, 1280]) {
+        await p.setViewportSize({ width, height: 900 });
+        await p.waitForTimeout(50);
+        const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) failures.push(`${lang} ${state} ${width}px: ${overflow}px too wide`);
+        await shot(p, `lang-${lang}-${state}-${width}`);
       }
     }
     if (ctx.problems.length) failures.push(`${lang}: ${ctx.problems.join("; ")}`);

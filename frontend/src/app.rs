@@ -32,14 +32,19 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     // Read (and scrub) the address once, before anything renders.
     let route = use_state(route::take_current);
+    // Each arrival at an address is a new visit, with a fresh page: the
+    // same link opened again in this tab is checked again, not shown as
+    // the page last left it.
+    let visits = use_mut_ref(|| 0u32);
     let api = use_memo(props.api.clone(), |api| api.clone().unwrap_or_default());
     let i18n = use_state(|| props.i18n.clone());
     let limits = use_state(|| props.limits.unwrap_or_default());
     {
-        let route = route.clone();
+        let (route, visits) = (route.clone(), visits.clone());
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
+                    *visits.borrow_mut() += 1;
                     route.set(route::take_current());
                     if let Some(w) = web_sys::window() {
                         w.scroll_to_with_x_and_y(0.0, 0.0);
@@ -94,21 +99,22 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let t = &*i18n;
-    // Each secret gets a fresh page component (and fresh state).
+    // Each visit gets a fresh page component (and fresh state).
+    let visit = *visits.borrow();
     let page = match &*route {
         Route::Create => html! { <CreatePage /> },
         Route::Reveal { id, link_key } => html! {
-            <RevealPage key={id.to_string()} id={*id} link_key={link_key.clone()} />
+            <RevealPage key={format!("{id}/{visit}")} id={*id} link_key={link_key.clone()} />
         },
         Route::Receipt { id, manage_token } => html! {
-            <ReceiptPage key={id.to_string()} id={*id} manage_token={manage_token.clone()} />
+            <ReceiptPage key={format!("{id}/{visit}")} id={*id} manage_token={manage_token.clone()} />
         },
         Route::NewRequest => html! { <NewRequestPage /> },
         Route::Respond { id, public_key } => html! {
-            <RespondPage key={id.to_string()} id={*id} public_key={public_key.clone()} />
+            <RespondPage key={format!("{id}/{visit}")} id={*id} public_key={public_key.clone()} />
         },
         Route::Inbox { id, request_key } => html! {
-            <InboxPage key={id.to_string()} id={*id} request_key={request_key.clone()} />
+            <InboxPage key={format!("{id}/{visit}")} id={*id} request_key={request_key.clone()} />
         },
         Route::RespondKeyRemoved => link_problem_page(t, LinkProblem::RequestKeyRemoved),
         Route::InboxKeyRemoved => link_problem_page(t, LinkProblem::InboxKeyRemoved),
