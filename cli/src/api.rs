@@ -4,14 +4,21 @@
 use std::time::Duration;
 
 use sdo_shared::api::{
-    API_PREFIX, CreateRequest, CreateResponse, MetaResponse, ReceiptResponse, RevealRequest,
-    RevealResponse,
+    API_PREFIX, CollectResponse, ConfigResponse, CreateRequest, CreateRequestRequest,
+    CreateRequestResponse, CreateResponse, FillRequest, FillResponse, MetaResponse,
+    ReceiptResponse, RequestMetaResponse, RevealRequest, RevealResponse,
 };
+use sdo_shared::request::RequestId;
 use sdo_shared::secret::SecretId;
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
 use crate::error::CliError;
+
+/// The `Authorization` header's value, wiped when dropped like the token.
+fn bearer(token: &str) -> Zeroizing<String> {
+    Zeroizing::new(format!("Bearer {token}"))
+}
 
 pub struct Api {
     agent: ureq::Agent,
@@ -88,7 +95,7 @@ impl Api {
         let result = self
             .agent
             .get(self.url(&format!("/secrets/{id}")))
-            .header("Authorization", format!("Bearer {link_token}"))
+            .header("Authorization", bearer(link_token).as_str())
             .call();
         self.answer(result, 200)
     }
@@ -105,7 +112,7 @@ impl Api {
         let result = self
             .agent
             .post(self.url(&format!("/secrets/{id}/reveal")))
-            .header("Authorization", format!("Bearer {link_token}"))
+            .header("Authorization", bearer(link_token).as_str())
             .header("Content-Type", "application/json")
             .send(body.as_str());
         self.answer(result, 200)
@@ -115,16 +122,21 @@ impl Api {
         let result = self
             .agent
             .get(self.url(&format!("/secrets/{id}/receipt")))
-            .header("Authorization", format!("Bearer {manage_token}"))
+            .header("Authorization", bearer(manage_token).as_str())
             .call();
         self.answer(result, 200)
     }
 
     pub fn burn(&self, id: &SecretId, token: &str) -> Result<(), CliError> {
+        self.delete(&format!("/secrets/{id}"), token)
+    }
+
+    /// A `DELETE` that answers 204.
+    fn delete(&self, path: &str, token: &str) -> Result<(), CliError> {
         let mut response = self
             .agent
-            .delete(self.url(&format!("/secrets/{id}")))
-            .header("Authorization", format!("Bearer {token}"))
+            .delete(self.url(path))
+            .header("Authorization", bearer(token).as_str())
             .call()
             .map_err(|e| self.network(e))?;
         let status = response.status().as_u16();
@@ -133,5 +145,72 @@ impl Api {
         }
         let body = response.body_mut().read_to_string().unwrap_or_default();
         Err(CliError::from_api(status, &body))
+    }
+
+    /// The server's limits and whether it serves requests.
+    pub fn config(&self) -> Result<ConfigResponse, CliError> {
+        let result = self.agent.get(self.url("/config")).call();
+        self.answer(result, 200)
+    }
+
+    pub fn create_request(
+        &self,
+        request: &CreateRequestRequest,
+    ) -> Result<CreateRequestResponse, CliError> {
+        let body = Zeroizing::new(
+            serde_json::to_string(request).map_err(|e| CliError::Other(e.to_string()))?,
+        );
+        let result = self
+            .agent
+            .post(self.url("/requests"))
+            .header("Content-Type", "application/json")
+            .send(body.as_str());
+        self.answer(result, 201)
+    }
+
+    /// A request's state, with the fill token (which also gets the sealed
+    /// note) or the inbox token.
+    pub fn request_meta(
+        &self,
+        id: &RequestId,
+        token: &str,
+    ) -> Result<RequestMetaResponse, CliError> {
+        let result = self
+            .agent
+            .get(self.url(&format!("/requests/{id}")))
+            .header("Authorization", bearer(token).as_str())
+            .call();
+        self.answer(result, 200)
+    }
+
+    pub fn fill(
+        &self,
+        id: &RequestId,
+        fill_token: &str,
+        request: &FillRequest,
+    ) -> Result<FillResponse, CliError> {
+        let body = Zeroizing::new(
+            serde_json::to_string(request).map_err(|e| CliError::Other(e.to_string()))?,
+        );
+        let result = self
+            .agent
+            .post(self.url(&format!("/requests/{id}/fill")))
+            .header("Authorization", bearer(fill_token).as_str())
+            .header("Content-Type", "application/json")
+            .send(body.as_str());
+        self.answer(result, 200)
+    }
+
+    pub fn collect(&self, id: &RequestId, inbox_token: &str) -> Result<CollectResponse, CliError> {
+        let result = self
+            .agent
+            .post(self.url(&format!("/requests/{id}/collect")))
+            .header("Authorization", bearer(inbox_token).as_str())
+            .send_empty();
+        self.answer(result, 200)
+    }
+
+    pub fn cancel_request(&self, id: &RequestId, inbox_token: &str) -> Result<(), CliError> {
+        self.delete(&format!("/requests/{id}"), inbox_token)
     }
 }

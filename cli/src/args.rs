@@ -10,14 +10,18 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  other error (a damaged link, a file that cannot be read or written)
-  2  usage (bad arguments; a passphrase needed but no terminal to ask on)
-  3  the secret does not exist or is no longer available
+  2  usage (bad arguments; a passphrase needed but no terminal to ask on; a
+     secret too large for the server)
+  3  the secret or request does not exist or is no longer available (for
+     `sdo fill`: also a request that was already answered)
   4  wrong passphrase (the secret stays, until the attempt limit)
   5  the server cannot be reached
   6  the server failed or answered something unexpected (nothing was used up
      if it said it was unavailable)
   7  the server could not confirm whether the secret was used up (or burned,
-     or stored): it may be gone; the receipt tells";
+     or stored), or a request filled, collected or cancelled: it may be gone;
+     the receipt (or `sdo status INBOX_LINK`) tells
+  8  `sdo collect`: the request has not been answered yet (add --wait to wait)";
 
 /// Send and receive one-time secrets that the server cannot read.
 ///
@@ -41,10 +45,29 @@ pub enum Command {
     ///
     /// Example: sdo get "$LINK" > creds.env
     Get(GetArgs),
-    /// Show a secret's status from its receipt link.
+    /// Show a secret's status from its receipt link, or a request's from its
+    /// inbox link.
     Status(StatusArgs),
-    /// Destroy a secret now, with its share link or its receipt link.
+    /// Destroy a secret now, with its share link or its receipt link; or
+    /// cancel a request with its inbox link.
     Burn(BurnArgs),
+    /// Ask someone for a secret: print a request link to send them.
+    ///
+    /// The request link goes to stdout: send it to whoever has the secret.
+    /// The inbox link goes to stderr: keep it, only it opens the answer.
+    /// Example: sdo request --note "the staging DB password, please"
+    Request(RequestArgs),
+    /// Answer a request: encrypt a secret from stdin or a file to it.
+    ///
+    /// Shows the requester's note first. Only the requester can open what is
+    /// sent, and a request takes one answer.
+    /// Example: sdo fill "$REQUEST_LINK" db.env
+    Fill(FillArgs),
+    /// Fetch and decrypt the answer to your request (it is then destroyed on
+    /// the server).
+    ///
+    /// Example: sdo collect --wait "$INBOX_LINK" > db.env
+    Collect(CollectArgs),
     /// Print shell completions (e.g. sdo completions bash > /etc/bash_completion.d/sdo).
     Completions { shell: Shell },
 }
@@ -101,16 +124,79 @@ pub struct GetArgs {
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// The receipt link (…/#/r/ID/TOKEN), or - to read it from stdin.
-    pub receipt: String,
+    /// The receipt link (…/#/r/ID/TOKEN) or the inbox link of a request
+    /// (…/#/i/ID/KEY), or - to read it from stdin.
+    pub link: String,
 
-    /// Print the receipt as JSON on stdout.
+    /// Print the receipt, or the request's state, as JSON on stdout.
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct BurnArgs {
-    /// The share link or the receipt link, or - to read it from stdin.
+    /// The share link or the receipt link, or a request's inbox link, or -
+    /// to read it from stdin.
     pub link: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestArgs {
+    /// A note for the responder, shown when they answer ("the staging DB
+    /// password, please"); at most 1015 bytes. Encrypted: the server cannot
+    /// read it, but the command line can be seen in the process list.
+    #[arg(long, value_name = "TEXT", conflicts_with = "note_file")]
+    pub note: Option<String>,
+
+    /// Read the note from this file, or - for stdin.
+    #[arg(long, value_name = "FILE")]
+    pub note_file: Option<PathBuf>,
+
+    /// How long the request stays open, answered or not: 10m, 1h, 7d...
+    /// (60s up to the server's limit). An answer not collected by then is
+    /// destroyed.
+    #[arg(long, default_value = "1d", value_parser = humantime::parse_duration)]
+    pub ttl: Duration,
+
+    /// The self-destruct-o server.
+    #[arg(long, env = "SDO_SERVER", default_value = "http://127.0.0.1:8080")]
+    pub server: String,
+
+    /// Print {request_link, inbox_link, id, expires_at} as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FillArgs {
+    /// The request link (…/#/q/ID/KEY), quoted: it contains '#'. Or - to
+    /// read it from stdin (then the secret must come from a FILE).
+    pub link: String,
+
+    /// A file to send (keeps its name and type), or - for stdin (the default).
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CollectArgs {
+    /// The inbox link (…/#/i/ID/KEY) that `sdo request` printed, quoted, or -
+    /// to read it from stdin.
+    pub link: String,
+
+    /// Write the secret to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// If the request has not been answered yet, wait for the answer (until
+    /// the request expires) instead of exiting with code 8.
+    #[arg(long)]
+    pub wait: bool,
+
+    /// How often --wait asks at first; it slows down to 5 times that.
+    #[arg(long, hide = true, default_value = "2s", value_parser = humantime::parse_duration)]
+    pub poll_interval: Duration,
 }

@@ -16,6 +16,22 @@ pub enum CliError {
     Usage(String),
     #[error("this secret does not exist or is no longer available")]
     Gone,
+    /// A request that is gone, with what its state says, if it was read
+    /// (`""` or `": it expired"`…).
+    #[error("this request does not exist or is no longer available{0}")]
+    RequestGone(&'static str),
+    /// `sdo fill` on a request that already has its answer.
+    #[error(
+        "this request was already answered; nothing was sent (if the answer was not yours, \
+         tell the requester: someone else has the request link)"
+    )]
+    AlreadyAnswered,
+    /// `sdo collect` without `--wait` on a request still open.
+    #[error(
+        "this request has not been answered yet (open until {0}): try again later, or wait \
+         with `sdo collect --wait`"
+    )]
+    NotAnswered(String),
     #[error("{}", wrong_passphrase(*attempts_left))]
     WrongPassphrase { attempts_left: u32 },
     #[error("cannot reach {server}: {cause}")]
@@ -46,11 +62,12 @@ impl CliError {
         match self {
             CliError::Other(_) => 1,
             CliError::Usage(_) => 2,
-            CliError::Gone => 3,
+            CliError::Gone | CliError::RequestGone(_) | CliError::AlreadyAnswered => 3,
             CliError::WrongPassphrase { .. } => 4,
             CliError::Network { .. } => 5,
             CliError::Server { .. } | CliError::Unavailable => 6,
             CliError::OutcomeUnknown(_) => 7,
+            CliError::NotAnswered(_) => 8,
         }
     }
 

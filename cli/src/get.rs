@@ -12,14 +12,6 @@ use crate::input;
 use crate::output::{self, OutputFile};
 use crate::progress::with_spinner;
 
-/// Requests (sdo/v1 requests) have links of their own, which this
-/// version of `sdo` does not handle yet.
-pub(crate) fn not_a_secret_link() -> CliError {
-    CliError::Usage(
-        "that is a link of a secret request, which this version of sdo cannot open".into(),
-    )
-}
-
 pub fn run(args: GetArgs) -> Result<(), CliError> {
     let share =
         match link::parse(&input::link(&args.link)?).map_err(|e| CliError::Usage(e.to_string()))? {
@@ -30,7 +22,18 @@ pub fn run(args: GetArgs) -> Result<(), CliError> {
                         .into(),
                 ));
             }
-            Link::Inbox(_) | Link::Request(_) => return Err(not_a_secret_link()),
+            Link::Request(_) => {
+                return Err(CliError::Usage(
+                    "that is a request link: someone asks you for a secret; answer with `sdo \
+                     fill LINK [FILE]`"
+                        .into(),
+                ));
+            }
+            Link::Inbox(_) => {
+                return Err(CliError::Usage(
+                    "that is the inbox link of your request; `sdo collect` opens its answer".into(),
+                ));
+            }
         };
     // Everything that can fail locally fails before the secret is consumed:
     // the destination is opened (created, 0600) before the reveal. After it,

@@ -8,6 +8,7 @@
 
 mod api;
 mod args;
+mod collect;
 mod error;
 mod escape;
 mod get;
@@ -15,6 +16,7 @@ mod input;
 mod manage;
 mod output;
 mod progress;
+mod request;
 mod rescue;
 mod send;
 
@@ -31,6 +33,9 @@ fn main() -> ExitCode {
         Command::Get(a) => get::run(a),
         Command::Status(a) => manage::status(a),
         Command::Burn(a) => manage::burn(a),
+        Command::Request(a) => request::request(a),
+        Command::Fill(a) => request::fill(a),
+        Command::Collect(a) => collect::run(a),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "sdo", &mut std::io::stdout());
             Ok(())

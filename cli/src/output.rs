@@ -71,6 +71,22 @@ impl OutputFile {
         })
     }
 
+    /// Checks that [`open`](Self::open) would succeed, and leaves the path
+    /// as it was (a file made for the check is removed again; an existing
+    /// one is not truncated, though `--force` makes it 0600 as `open` does):
+    /// `sdo collect --wait` finds a bad path at once, but opens it for real
+    /// only when there is an answer to write, so an interrupted wait leaves
+    /// no empty file behind.
+    pub fn check(path: &Path, force: bool) -> Result<(), CliError> {
+        let mut out = Self::open(path.to_path_buf(), force)?;
+        if let Target::File { created: true, .. } = out.target {
+            let _ = std::fs::remove_file(&out.path);
+        }
+        // Nothing for drop to undo.
+        out.written = true;
+        Ok(())
+    }
+
     fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
         match &mut self.target {
             Target::Stdout => {

@@ -36,14 +36,23 @@ impl Drop for Server {
 }
 
 pub fn server() -> Server {
+    server_with(&[])
+}
+
+/// A server with more flags (`--max-blob-bytes 1000`…).
+pub fn server_with(flags: &[&str]) -> Server {
     let data = tempfile::tempdir().unwrap();
-    let config = Config::try_parse_from([
-        "sdo-server",
-        "--rate-limit",
-        "0",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-    ])
+    let config = Config::try_parse_from(
+        [
+            "sdo-server",
+            "--rate-limit",
+            "0",
+            "--data-dir",
+            data.path().to_str().unwrap(),
+        ]
+        .into_iter()
+        .chain(flags.iter().copied()),
+    )
     .unwrap();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
