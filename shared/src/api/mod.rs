@@ -186,8 +186,9 @@ pub struct ConfigResponse {
     /// Wrong passphrases that destroy a secret: the one that reaches this
     /// count answers `attempts_left: 0` (`--max-attempts`).
     pub max_attempts: u32,
-    /// Whether recipients may ask for secrets. Always `false`: no such
-    /// feature exists yet.
+    /// Whether this server takes secret requests ("sdo/v1 requests",
+    /// `/api/v1/requests`): `true` where its store keeps them (SQLite and
+    /// DynamoDB both do).
     pub requests_enabled: bool,
 }
 
@@ -208,8 +209,10 @@ pub enum ErrorCode {
     Internal,
     /// Failed before anything was written: nothing was used up; try again.
     Unavailable,
-    /// A consuming write (a view, a wrong passphrase, a burn) was sent to the
-    /// store and its answer was lost: it may have happened. The receipt says.
+    /// A consuming write (a view, a wrong passphrase, a burn; a request's
+    /// fill, collect or cancel) was sent to the store and its answer was
+    /// lost: it may have happened. The receipt, or the request's state,
+    /// says.
     OutcomeUnknown,
 }
 
