@@ -14,7 +14,7 @@ use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Method, Request, StatusCode, header};
 use common::aws::{self, Fault, FaultProxy};
-use common::{Backend, Created, TestApp};
+use common::{Backend, Created, TestApp, requests};
 use http_body_util::BodyExt;
 use sdo_backend::app::{HttpOptions, StaticApp, router};
 use sdo_backend::metrics;
@@ -142,6 +142,23 @@ async fn a_workload_is_counted_exactly_and_leaks_nothing() {
     secrets.push(credentials(&two, Some("pw")));
     secrets.push(credentials(&locked, Some("right")));
 
+    // Requests: two asked; one answered (a second answer refused) and
+    // collected (a second collect refused), the other withdrawn.
+    let answered = requests::ask(&app, Some("a note"), 600).await;
+    let withdrawn = requests::ask(&app, None, 600).await;
+    let answer = Payload::text("answer");
+    let fill_token = answered.fill_token();
+    for expected in [StatusCode::OK, StatusCode::NOT_FOUND] {
+        let r = requests::fill(&app, &answered, &fill_token, &answer).await;
+        assert_eq!(r.status, expected);
+    }
+    for expected in [StatusCode::OK, StatusCode::NOT_FOUND] {
+        let r = requests::collect(&app, &answered, &answered.inbox_token()).await;
+        assert_eq!(r.status, expected);
+    }
+    let r = requests::cancel(&app, &withdrawn, &withdrawn.inbox_token()).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+
     // One expires: a 4th secret, opened a second after its expiry.
     let late = app.create_with(&Payload::text("late"), None, 60, 1).await;
     app.clock.advance(61);
@@ -188,6 +205,10 @@ async fn a_workload_is_counted_exactly_and_leaks_nothing() {
         ("sdo_rate_limited_total", 1.0),
         ("sdo_outcome_unknown_total", 0.0),
         ("sdo_secrets_swept_total", 0.0),
+        ("sdo_requests_created_total", 2.0),
+        ("sdo_requests_filled_total", 1.0),
+        ("sdo_requests_collected_total", 1.0),
+        ("sdo_requests_cancelled_total", 1.0),
         ("sdo_key_errors_total{kind=\"unavailable\"}", 1.0),
         ("sdo_key_errors_total{kind=\"refused\"}", 0.0),
         ("sdo_store_errors_total{kind=\"unavailable\"}", 0.0),
@@ -367,7 +388,7 @@ async fn the_docs_and_the_dashboard_name_the_real_metrics() {
         .filter_map(|l| l.strip_prefix("# TYPE "))
         .map(|l| l.split(' ').next().unwrap())
         .collect();
-    assert_eq!(exported.len(), 14, "{text}");
+    assert_eq!(exported.len(), 18, "{text}");
     let docs = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/");
     let operations = std::fs::read_to_string(format!("{docs}OPERATIONS.md")).unwrap();
     for name in &exported {
@@ -377,7 +398,7 @@ async fn the_docs_and_the_dashboard_name_the_real_metrics() {
     let dashboard: serde_json::Value = serde_json::from_str(&dashboard).unwrap();
     let series = metric_names(&text);
     let panels = dashboard["panels"].as_array().unwrap();
-    assert_eq!(panels.len(), 8);
+    assert_eq!(panels.len(), 9);
     for panel in panels {
         for target in panel["targets"].as_array().unwrap() {
             let expr = target["expr"].as_str().unwrap();

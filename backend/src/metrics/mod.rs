@@ -62,6 +62,10 @@ pub const WRONG_PASSPHRASES: &str = "sdo_wrong_passphrases";
 pub const RATE_LIMITED: &str = "sdo_rate_limited";
 pub const OUTCOME_UNKNOWN: &str = "sdo_outcome_unknown";
 pub const SECRETS_SWEPT: &str = "sdo_secrets_swept";
+pub const REQUESTS_CREATED: &str = "sdo_requests_created";
+pub const REQUESTS_FILLED: &str = "sdo_requests_filled";
+pub const REQUESTS_COLLECTED: &str = "sdo_requests_collected";
+pub const REQUESTS_CANCELLED: &str = "sdo_requests_cancelled";
 /// Label `kind`: one of [`STORE_ERROR_KINDS`].
 pub const STORE_ERRORS: &str = "sdo_store_errors";
 /// Label `kind`: one of [`KEY_ERROR_KINDS`].
@@ -94,10 +98,14 @@ pub enum Event {
     RateLimited,
     OutcomeUnknown,
     Swept,
+    RequestCreated,
+    RequestFilled,
+    RequestCollected,
+    RequestCancelled,
 }
 
 impl Event {
-    pub const ALL: [Event; 9] = [
+    pub const ALL: [Event; 13] = [
         Event::Created,
         Event::Revealed,
         Event::Burned,
@@ -107,6 +115,10 @@ impl Event {
         Event::RateLimited,
         Event::OutcomeUnknown,
         Event::Swept,
+        Event::RequestCreated,
+        Event::RequestFilled,
+        Event::RequestCollected,
+        Event::RequestCancelled,
     ];
 
     pub fn name(self) -> &'static str {
@@ -120,6 +132,10 @@ impl Event {
             Event::RateLimited => RATE_LIMITED,
             Event::OutcomeUnknown => OUTCOME_UNKNOWN,
             Event::Swept => SECRETS_SWEPT,
+            Event::RequestCreated => REQUESTS_CREATED,
+            Event::RequestFilled => REQUESTS_FILLED,
+            Event::RequestCollected => REQUESTS_COLLECTED,
+            Event::RequestCancelled => REQUESTS_CANCELLED,
         }
     }
 
@@ -132,8 +148,14 @@ impl Event {
             Event::Locked => "Secrets destroyed by too many wrong passphrases",
             Event::WrongPassphrase => "Wrong passphrases counted (including the locking one)",
             Event::RateLimited => "Requests refused by the rate limit (429)",
-            Event::OutcomeUnknown => "Reveals and burns answered 503 outcome_unknown",
+            Event::OutcomeUnknown => {
+                "Reveals, burns, and requests' fills, collects and cancels answered 503 outcome_unknown"
+            }
             Event::Swept => "Expired records deleted by the sweep",
+            Event::RequestCreated => "Secret requests stored",
+            Event::RequestFilled => "Secret requests answered (the one fill that won)",
+            Event::RequestCollected => "Answers released to their requester (once each)",
+            Event::RequestCancelled => "Secret requests withdrawn by their requester",
         }
     }
 }

@@ -18,6 +18,7 @@ use sdo_shared::secret::Verifier;
 
 use super::{Deadline, MAX_CONFLICTS, Service, ServiceError, Token};
 use crate::keys::Subject;
+use crate::metrics::Event;
 use crate::seal::{self, DataKey, REQUEST_FILL_AAD, REQUEST_NOTE_AAD};
 use crate::store::{Outcome, RequestRecord, RequestStore, Sealed, StoreError, WrappedDataKey};
 
@@ -102,6 +103,7 @@ impl Service {
             other => other.into(),
         })?;
         tracing::info!("request created");
+        self.metrics.record(Event::RequestCreated);
         Ok(CreateRequestResponse {
             id: id.to_string(),
             expires_at,
@@ -220,6 +222,7 @@ impl Service {
                 .await?
             {
                 tracing::info!("request filled");
+                self.metrics.record(Event::RequestFilled);
                 return Ok(FillResponse {
                     expires_at: record.expires_at,
                 });
@@ -261,6 +264,7 @@ impl Service {
             let op = self.start_write(deadline)?;
             if let Outcome::Done(()) = self.request_store()?.collect_request(id, now, &op).await? {
                 tracing::info!("request collected");
+                self.metrics.record(Event::RequestCollected);
                 return Ok(CollectResponse {
                     blob: blob.into(),
                     filled_at,
@@ -296,6 +300,7 @@ impl Service {
             let op = self.start_write(deadline)?;
             if let Outcome::Done(()) = self.request_store()?.cancel_request(id, now, &op).await? {
                 tracing::info!("request cancelled");
+                self.metrics.record(Event::RequestCancelled);
                 return Ok(());
             }
         }
