@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the fuzz targets' seed corpora from the protocol's test vectors
-(shared/tests/vectors/v1.json) into fuzz/corpus/<target>/, and copies the
+(shared/tests/vectors/v1.json, and requests.json for request and inbox
+links) into fuzz/corpus/<target>/, and copies the
 committed inputs from fuzz/seeds/<target>/ (crashes found and fixed, and
 inputs that reach deep paths the fuzzer takes long to find).
 
@@ -21,6 +22,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = json.loads((ROOT / "shared/tests/vectors/v1.json").read_text())
+REQUEST_VECTORS = json.loads((ROOT / "shared/tests/vectors/requests.json").read_text())
 
 # Must match fuzz/fuzz_targets/blob.rs: the content key of the fail_* vectors.
 FAIL_LINK_KEY = bytes([0x77] * 32)
@@ -72,6 +74,15 @@ def seeds():
             f"http://127.0.0.1:8080/app/#/r/{secret_id}/{v['reveal_token']}".encode())
         out["link"][name + "_loose"] = f"  https://sdo.example//#/s/{secret_id}/{v['link_key']}\n".encode()
         out["link"][name + "_fragment"] = f"#/s/{secret_id}/{v['link_key']}".encode()
+
+    # Secret requests' links (inbox and request), as the vectors write them
+    # and as they arrive pasted.
+    for v in REQUEST_VECTORS["valid"]:
+        name = "request_" + v["name"]
+        out["link"][name + "_inbox"] = v["inbox_link"].encode()
+        out["link"][name + "_request"] = v["request_link"].encode()
+        out["link"][name + "_loose"] = f"  {v['request_link']}\n".encode()
+        out["link"][name + "_fragment"] = f"#/i/{v['rid']}/{v['request_key']}".encode()
 
     for v in VECTORS["fail"]:
         name = v["name"]
