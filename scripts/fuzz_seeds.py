@@ -56,7 +56,7 @@ def padded_payload(p: dict) -> bytes:
 def seeds():
     fail_key = content_key(FAIL_LINK_KEY)
     fail_gcm = AESGCM(fail_key)
-    out = {"link": {}, "payload": {}, "blob": {}, "seal": {}, "api": {}}
+    out = {"link": {}, "payload": {}, "blob": {}, "seal": {}, "api": {}, "requests": {}}
 
     for v in VECTORS["valid"]:
         name = v["name"]
@@ -92,6 +92,25 @@ def seeds():
             out["payload"][name] = fail_gcm.decrypt(blob[1:13], blob[13:], b"sdo/v1 blob")
         except Exception:
             pass  # fails before decryption, or on purpose at it
+
+    # Call sequences for fuzz/fuzz_targets/requests.rs, four bytes a call:
+    # [kind, slot, x, y]. Kinds: 0 create (x: note, y: minutes), 1 meta,
+    # 2 fill (y: body), 3 collect, 4 cancel (x: token), 5 wait (x, y: secs).
+    # Tokens: 0 fill, 1 inbox, 2 another slot's fill, 3 random, 4 none.
+    def calls(*ops):
+        return b"".join(bytes(op) for op in ops)
+
+    out["requests"] = {
+        "round_trip": calls((0, 0, 2, 10), (1, 0, 0, 0), (2, 0, 0, 0), (2, 0, 0, 4),
+                            (3, 0, 1, 0), (3, 0, 1, 0), (1, 0, 1, 0), (1, 0, 0, 0), (4, 0, 1, 0)),
+        "cancelled": calls((0, 1, 0, 1), (4, 1, 1, 0), (2, 1, 0, 0), (1, 1, 0, 0), (3, 1, 1, 0)),
+        "expired": calls((0, 2, 2, 1), (2, 2, 0, 0), (5, 0, 61, 0), (1, 2, 0, 0), (3, 2, 1, 0),
+                         (4, 2, 1, 0), (1, 2, 1, 0)),
+        "wrong_tokens": calls((0, 0, 2, 10), (0, 1, 0, 10), (1, 0, 2 + 6, 0), (2, 0, 2 + 6, 0),
+                              (3, 0, 0, 0), (4, 0, 0, 0), (1, 0, 3, 0), (1, 0, 4, 0), (2, 0, 5, 0)),
+        "odd_bodies": calls((0, 3, 3, 5), (2, 3, 0, 3), (2, 3, 0, 7), (2, 3, 0, 11), (2, 3, 0, 1),
+                            (3, 3, 1, 0), (0, 3, 1, 0), (0, 3, 1, 255), (2, 3, 0, 2), (3, 3, 1, 0)),
+    }
 
     original = unb64(VECTORS["valid"][0]["blob"])
     aad = b"sdo/v1 record" + b64(SEAL_ID).encode()
