@@ -50,7 +50,10 @@ fn the_vectors_open_in_the_worker_job() {
             request::inbox_token(&request_key).to_base64url(),
             v.inbox_token
         );
-        assert_eq!(request::fill_token(&public_key).to_base64url(), v.fill_token);
+        assert_eq!(
+            request::fill_token(&public_key).to_base64url(),
+            v.fill_token
+        );
         if let (Some(note), Some(blob)) = (&v.note, &v.note_blob) {
             let opened = request::open_note(&public_key, &decode(blob).unwrap()).unwrap();
             assert_eq!(&opened, note, "{}", v.name);
