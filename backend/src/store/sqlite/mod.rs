@@ -78,8 +78,10 @@ impl SqliteStore {
         let connect = || connect(&path, options.sync);
         let write = connect()?;
         write.execute_batch(schema::SCHEMA).map_err(internal)?;
+        let read = connect()?;
+        read.set_prepared_statement_cache_capacity(writer::STATEMENT_CACHE);
         Ok(Self {
-            reader: Arc::new(Mutex::new(connect()?)),
+            reader: Arc::new(Mutex::new(read)),
             writer: Writer::start(
                 write,
                 WriterOptions {
@@ -210,7 +212,8 @@ impl SecretStore for SqliteStore {
     async fn get(&self, id: &SecretId) -> Result<Option<Record>, StoreError> {
         let id = id.to_string();
         self.read(move |conn| {
-            conn.query_row("SELECT * FROM secrets WHERE id = ?1", [id], read_record)
+            conn.prepare_cached(schema::SELECT_SECRET)
+                .and_then(|mut statement| statement.query_row([id], read_record))
                 .optional()
                 .map_err(classify)?
                 .transpose()
