@@ -125,6 +125,7 @@ ensure_bench_peers() {
     local missing=()
     command -v wrk >/dev/null 2>&1 || missing+=(wrk)
     command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+    command -v pgrep >/dev/null 2>&1 || missing+=(procps)
     if [ ${#missing[@]} -gt 0 ]; then
         step "apt-get install ${missing[*]}"
         as_root apt-get update -qq && as_root apt-get install -y -qq "${missing[@]}"
