@@ -97,7 +97,7 @@ start_snappass() {
 drive() { # SYSTEM CONNECTIONS SECONDS
     local script=sdo port_var="port_$1"
     [ "$1" = snappass ] && script=snappass
-    SDO_BENCH_WRK=bench/wrk SDO_BENCH_SECRETS="$work/secrets.tsv" \
+    SDO_BENCH_WRK=bench/wrk SDO_BENCH_SECRETS="$work/secrets.tsv" SDO_BENCH_THREADS="$2" \
         wrk -t "$2" -c "$2" -d "${3}s" --timeout 5s -s "bench/wrk/$script.lua" \
         "http://127.0.0.1:${!port_var}" | grep '^RESULT '
 }
