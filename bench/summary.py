@@ -105,9 +105,12 @@ def table(path, memory, smoke):
 
 def rss(peak_kib):
     samples = [int(line) for line in sys.stdin if line.strip()]
+    if len(samples) < 2:
+        print("too short a run to sample (one sample every 10 s)")
+        return 1
     print(" ".join(f"{mib(s):.1f}" for s in samples))
     half = len(samples) // 2
-    flat = bool(samples) and max(samples[half:]) <= max(samples[: max(half, 1)]) + 1024
+    flat = max(samples[half:]) <= max(samples[:half]) + 1024
     under = peak_kib * 1024 < RSS_LIMIT_BYTES
     print(f"min {mib(min(samples)):.1f} MiB, max {mib(max(samples)):.1f} MiB, "
           f"peak (VmHWM) {mib(peak_kib):.1f} MiB; second half no more than 1 MiB above "

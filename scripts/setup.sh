@@ -134,7 +134,11 @@ ensure_bench_peers() {
 sys.exit(m.version('snappass') != '$SNAPPASS_VERSION')" 2>/dev/null; then
         step "pip install snappass==$SNAPPASS_VERSION gunicorn (venv: $BENCH_VENV)"
         rm -rf "$BENCH_VENV"
-        python3 -m venv "$BENCH_VENV"
+        # Debian's own python3 keeps venv in a package of its own.
+        python3 -m venv "$BENCH_VENV" 2>/dev/null || {
+            as_root apt-get update -qq && as_root apt-get install -y -qq python3-venv
+            rm -rf "$BENCH_VENV" && python3 -m venv "$BENCH_VENV"
+        }
         "$BENCH_VENV/bin/pip" install --quiet "snappass==$SNAPPASS_VERSION" gunicorn setuptools
     fi
 }
