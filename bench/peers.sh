@@ -14,7 +14,7 @@
 #                                  for SECONDS, its RSS sampled every 10 s
 #
 # Environment: RUNS, SECONDS_PER_RUN, CONNECTIONS ("1 32") override the
-# defaults. Everything listens on 127.0.0.1 only, stops by itself, and is
+# defaults; SDO_SERVER_BIN runs that sdo-server instead of building one. Everything listens on 127.0.0.1 only, stops by itself, and is
 # stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,10 +34,11 @@ warmup=3
 if [ "$mode" = smoke ]; then runs=1; secs=2; warmup=1; fi
 
 ensure_bench_peers
-./scripts/build_server.sh
-cargo build --locked --quiet -p sdo-bench
 target=${CARGO_TARGET_DIR:-target}
-server_bin=$target/release/sdo-server
+# SDO_SERVER_BIN: another build to measure (an earlier commit's, say).
+server_bin=${SDO_SERVER_BIN:-$target/release/sdo-server}
+[ -n "${SDO_SERVER_BIN:-}" ] || ./scripts/build_server.sh
+cargo build --locked --quiet -p sdo-bench
 
 work=$(mktemp -d)
 pids=()
