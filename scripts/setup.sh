@@ -115,3 +115,30 @@ start_moto() {
     echo "moto_server did not start" >&2
     return 1
 }
+
+# bench/peers.sh: wrk and redis-server from Debian; SnapPass 1.6.2 and
+# gunicorn from PyPI in their own venv (setuptools for the distutils that
+# SnapPass still imports), outside the repository.
+SNAPPASS_VERSION=1.6.2
+BENCH_VENV=${SDO_BENCH_VENV:-$HOME/.cache/sdo-bench/venv}
+ensure_bench_peers() {
+    local missing=()
+    command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+    command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+    command -v pgrep >/dev/null 2>&1 || missing+=(procps)
+    if [ ${#missing[@]} -gt 0 ]; then
+        step "apt-get install ${missing[*]}"
+        as_root apt-get update -qq && as_root apt-get install -y -qq "${missing[@]}"
+    fi
+    if ! "$BENCH_VENV/bin/python" -c "import importlib.metadata as m, sys, gunicorn, snappass.main
+sys.exit(m.version('snappass') != '$SNAPPASS_VERSION')" 2>/dev/null; then
+        step "pip install snappass==$SNAPPASS_VERSION gunicorn (venv: $BENCH_VENV)"
+        rm -rf "$BENCH_VENV"
+        # Debian's own python3 keeps venv in a package of its own.
+        python3 -m venv "$BENCH_VENV" 2>/dev/null || {
+            as_root apt-get update -qq && as_root apt-get install -y -qq python3-venv
+            rm -rf "$BENCH_VENV" && python3 -m venv "$BENCH_VENV"
+        }
+        "$BENCH_VENV/bin/pip" install --quiet "snappass==$SNAPPASS_VERSION" gunicorn setuptools
+    fi
+}

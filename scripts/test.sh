@@ -4,7 +4,8 @@
 # SQLite and DynamoDB+KMS (moto_server), the Lambda path, schemathesis against
 # the real server's OpenAPI document, the browser app (wasm tests and
 # end-to-end in Chromium, also against the release binary alone), a soak
-# smoke, the Debian package, and a short run of every fuzz target.
+# smoke, a side-by-side smoke against SnapPass (bench/peers.sh), the Debian
+# package, and a short run of every fuzz target.
 # Installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,8 @@ step "browser app: clippy (wasm32), wasm tests in Chromium, e2e (with the sdo CL
 ./scripts/frontend.sh test 2>&1 | tee -a "$log"
 step "soak smoke: 20 s of mixed load, RSS and open files sampled (scripts/soak.sh 600 is the long run)"
 ./scripts/soak.sh 20 2>&1 | tee -a "$log"
+step "side by side smoke: sdo-server and SnapPass 1.6.2 under wrk, 2 s each (bench/peers.sh is the full run)"
+./bench/peers.sh --smoke 2>&1 | tee -a "$log"
 step "Debian package: build, dpkg -i, systemd-analyze verify, start by hand, dpkg -r and -P"
 ./scripts/deb.sh test 2>&1 | tee -a "$log"
 
@@ -56,6 +59,7 @@ step "fuzz: every target, briefly (scripts/fuzz.sh --smoke)"
 awk '/^test result:/ { p += $4; f += $6; i += $8 }
      /^lambda: [0-9]+ passed/ { p += $2; f += $4 }
      /^soak: [0-9]+ passed/ { p += $2; f += $4 }
+     /^peers: [0-9]+ passed/ { p += $2; f += $4 }
      /^schemathesis: [0-9]+ passed/ { p += $2; f += $4 }
      /^fuzz: [0-9]+ passed/ { p += $2; f += $4 }
      /^deb: [0-9]+ passed/ { p += $2; f += $4 }

@@ -3,9 +3,11 @@
 //! WAL, so reads never wait for writes; `secure_delete`, so a tombstone's
 //! payload bytes are overwritten in the database file; a `TRUNCATE`
 //! checkpoint on its own timer and after every sweep, so old page images do
-//! not linger in the WAL. Reads use their own connection; writes go through
-//! the group-commit [`writer`], one thread that owns the write connection.
+//! not linger in the WAL. Reads use connections of their own ([`readers`]);
+//! writes go through the group-commit [`writer`], one thread that owns the
+//! write connection.
 
+mod readers;
 mod requests;
 mod rotation;
 mod schema;
@@ -13,7 +15,6 @@ mod writer;
 
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -21,6 +22,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 use sdo_shared::secret::{SecretId, Verifier};
 
+use self::readers::Readers;
 use self::schema::{DROP_PAYLOAD, classify, corrupt, internal, read_record};
 use self::writer::{Writer, WriterOptions};
 use super::{Failure, OpId, Outcome, Record, RequestStore, SecretStore, StoreError};
@@ -62,7 +64,7 @@ impl SqliteOptions {
 
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
-    reader: Arc<Mutex<Connection>>,
+    readers: Readers,
     writer: Writer,
 }
 
@@ -78,8 +80,15 @@ impl SqliteStore {
         let connect = || connect(&path, options.sync);
         let write = connect()?;
         write.execute_batch(schema::SCHEMA).map_err(internal)?;
+        let reads = (0..readers::count())
+            .map(|_| {
+                let read = connect()?;
+                read.set_prepared_statement_cache_capacity(writer::STATEMENT_CACHE);
+                Ok(read)
+            })
+            .collect::<Result<_, StoreError>>()?;
         Ok(Self {
-            reader: Arc::new(Mutex::new(connect()?)),
+            readers: Readers::new(reads),
             writer: Writer::start(
                 write,
                 WriterOptions {
@@ -95,20 +104,12 @@ impl SqliteStore {
         self.writer.queue_depth()
     }
 
-    /// One read on the reader connection, off the async threads.
+    /// One read on a reader connection ([`readers`]).
     async fn read<T: Send + 'static>(
         &self,
         query: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
-        let reader = Arc::clone(&self.reader);
-        tokio::task::spawn_blocking(move || {
-            let conn = reader
-                .lock()
-                .map_err(|_| StoreError::Internal("reader mutex poisoned".into()))?;
-            query(&conn)
-        })
-        .await
-        .map_err(|e| StoreError::Internal(format!("store task failed: {e}")))?
+        self.readers.read(query).await
     }
 
     /// A conditional write: one changed row is `Done`, none a conflict.
@@ -210,7 +211,8 @@ impl SecretStore for SqliteStore {
     async fn get(&self, id: &SecretId) -> Result<Option<Record>, StoreError> {
         let id = id.to_string();
         self.read(move |conn| {
-            conn.query_row("SELECT * FROM secrets WHERE id = ?1", [id], read_record)
+            conn.prepare_cached(schema::SELECT_SECRET)
+                .and_then(|mut statement| statement.query_row([id], read_record))
                 .optional()
                 .map_err(classify)?
                 .transpose()

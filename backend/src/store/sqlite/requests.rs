@@ -94,7 +94,8 @@ impl RequestStore for SqliteStore {
     async fn get_request(&self, id: &RequestId) -> Result<Option<RequestRecord>, StoreError> {
         let id = id.to_string();
         self.read(move |conn| {
-            conn.query_row("SELECT * FROM requests WHERE id = ?1", [id], read_request)
+            conn.prepare_cached("SELECT * FROM requests WHERE id = ?1")
+                .and_then(|mut statement| statement.query_row([id], read_request))
                 .optional()
                 .map_err(classify)?
                 .transpose()

@@ -85,24 +85,32 @@ pub(super) fn verifier(bytes: Option<Vec<u8>>) -> Result<Option<Verifier>, Store
         .transpose()
 }
 
+/// One secret's row, in the column order [`read_record`] reads by index
+/// (looking every name up cost more than reading the row).
+pub(super) const SELECT_SECRET: &str = "SELECT id, state, sealed, server_nonce, wrapped_key, \
+     key_ref, link_verifier, reveal_verifier, manage_verifier, kdf_salt, kdf_m_kib, kdf_t, \
+     kdf_p, created_at, expires_at, views_left, failed_attempts, revealed_at \
+     FROM secrets WHERE id = ?1";
+
+/// A row of [`SELECT_SECRET`].
 pub(super) fn read_record(row: &Row<'_>) -> rusqlite::Result<Result<Record, StoreError>> {
-    let id: String = row.get("id")?;
-    let state: String = row.get("state")?;
-    let sealed: Option<Vec<u8>> = row.get("sealed")?;
-    let nonce: Option<Vec<u8>> = row.get("server_nonce")?;
-    let wrapped: Option<Vec<u8>> = row.get("wrapped_key")?;
-    let key_ref: Option<String> = row.get("key_ref")?;
-    let link: Option<Vec<u8>> = row.get("link_verifier")?;
-    let reveal: Option<Vec<u8>> = row.get("reveal_verifier")?;
-    let manage: Vec<u8> = row.get("manage_verifier")?;
-    let salt: Option<Vec<u8>> = row.get("kdf_salt")?;
+    let id: String = row.get(0)?;
+    let state: String = row.get(1)?;
+    let sealed: Option<Vec<u8>> = row.get(2)?;
+    let nonce: Option<Vec<u8>> = row.get(3)?;
+    let wrapped: Option<Vec<u8>> = row.get(4)?;
+    let key_ref: Option<String> = row.get(5)?;
+    let link: Option<Vec<u8>> = row.get(6)?;
+    let reveal: Option<Vec<u8>> = row.get(7)?;
+    let manage: Vec<u8> = row.get(8)?;
+    let salt: Option<Vec<u8>> = row.get(9)?;
     let (m, t, p): (Option<u32>, Option<u32>, Option<u32>) =
-        (row.get("kdf_m_kib")?, row.get("kdf_t")?, row.get("kdf_p")?);
-    let created_at: i64 = row.get("created_at")?;
-    let expires_at: i64 = row.get("expires_at")?;
-    let views_left: u32 = row.get("views_left")?;
-    let failed_attempts: u32 = row.get("failed_attempts")?;
-    let revealed_at: Option<i64> = row.get("revealed_at")?;
+        (row.get(10)?, row.get(11)?, row.get(12)?);
+    let created_at: i64 = row.get(13)?;
+    let expires_at: i64 = row.get(14)?;
+    let views_left: u32 = row.get(15)?;
+    let failed_attempts: u32 = row.get(16)?;
+    let revealed_at: Option<i64> = row.get(17)?;
     Ok((|| {
         let payload = match (sealed, nonce, wrapped, key_ref) {
             (Some(sealed), Some(nonce), Some(wrapped_key), Some(key_ref)) => Some(SealedBlob {

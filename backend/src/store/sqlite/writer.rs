@@ -26,6 +26,8 @@ use crate::store::StoreError;
 
 /// Most writes one transaction takes; a bound on a batch's latency.
 const MAX_BATCH: usize = 256;
+/// Prepared statements kept per connection (the writer uses about 20).
+pub(super) const STATEMENT_CACHE: usize = 32;
 /// How often a busy checkpoint is tried again before waiting for the next tick.
 const CHECKPOINT_TRIES: u32 = 5;
 
@@ -62,12 +64,14 @@ pub(super) struct Writer {
 impl Writer {
     /// Starts the writer thread; it ends when the last `Writer` is dropped.
     pub(super) fn start(conn: Connection, options: WriterOptions) -> Result<Self, StoreError> {
+        // Every statement the store writes with, requests included, fits.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let (jobs, queue) = mpsc::sync_channel::<Job>(options.queue_bound);
         let depth = Arc::new(AtomicUsize::new(0));
         let thread_depth = Arc::clone(&depth);
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || run(conn, queue, thread_depth, options.checkpoint_every))
+            .spawn(move || serve(conn, queue, thread_depth, options.checkpoint_every))
             .map_err(|e| StoreError::Internal(format!("cannot start the writer: {e}")))?;
         Ok(Self { jobs, depth })
     }
@@ -112,7 +116,7 @@ impl Writer {
     }
 }
 
-fn run(
+fn serve(
     conn: Connection,
     queue: mpsc::Receiver<Job>,
     depth: Arc<AtomicUsize>,
@@ -193,7 +197,7 @@ fn commit_batch(conn: &Connection, batch: Vec<Job>) -> bool {
     if batch.is_empty() {
         return false;
     }
-    if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
+    if let Err(e) = run(conn, "BEGIN IMMEDIATE", &[]) {
         let e = classify(e);
         for job in batch {
             let _ = job.reply.send(Err(e.clone()));
@@ -205,10 +209,7 @@ fn commit_batch(conn: &Connection, batch: Vec<Job>) -> bool {
         let Work::Write { sql, params } = &job.work else {
             continue;
         };
-        results.push(
-            conn.execute(sql, rusqlite::params_from_iter(params.iter()))
-                .map_err(classify),
-        );
+        results.push(run(conn, sql, params).map_err(classify));
         // Some errors (disk full, I/O) make SQLite roll the whole transaction
         // back by itself; later statements would then commit one by one
         // while COMMIT fails. Stop: every write in the batch failed.
@@ -220,8 +221,8 @@ fn commit_batch(conn: &Connection, batch: Vec<Job>) -> bool {
             return false;
         }
     }
-    match conn.execute_batch("COMMIT") {
-        Ok(()) => {
+    match run(conn, "COMMIT", &[]) {
+        Ok(_) => {
             for (job, result) in batch.into_iter().zip(results) {
                 let _ = job.reply.send(result);
             }
@@ -236,4 +237,12 @@ fn commit_batch(conn: &Connection, batch: Vec<Job>) -> bool {
             false
         }
     }
+}
+
+/// One statement from the connection's cache: parsing and planning the same
+/// few statements again for every write was about a tenth of the server's
+/// CPU under load (docs/BENCHMARKS.md).
+fn run(conn: &Connection, sql: &str, params: &[Value]) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?
+        .execute(rusqlite::params_from_iter(params.iter()))
 }
