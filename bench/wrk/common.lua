@@ -41,8 +41,13 @@ function pair_started()
   started_at = now_us()
 end
 
-function pair_done(ok)
-  if ok then
+-- The reveal's answer: the pair counts only if it holds what was created.
+function reveal_answered(status, body, expected)
+  if status ~= 200 then
+    reveal_failed = reveal_failed + 1
+  elseif not body:find(expected, 1, true) then
+    mismatched = mismatched + 1
+  else
     pairs_ok = pairs_ok + 1
     local b = math.floor((now_us() - started_at) / 10)
     pair_hist[b] = (pair_hist[b] or 0) + 1

@@ -48,13 +48,7 @@ end
 function response(status, headers, body)
   if pending_id then
     pending_id = nil
-    if status ~= 200 then
-      reveal_failed = reveal_failed + 1
-    elseif not body:find(current.expect, 1, true) then
-      mismatched = mismatched + 1
-    else
-      pair_done(true)
-    end
+    reveal_answered(status, body, current.expect)
     return
   end
   pending_id = status == 201 and body:match('"id":"([A-Za-z0-9_-]+)"') or nil

@@ -40,13 +40,7 @@ end
 function response(status, headers, body)
   if pending_path then
     pending_path = nil
-    if status ~= 200 then
-      reveal_failed = reveal_failed + 1
-    elseif not body:find(password, 1, true) then
-      mismatched = mismatched + 1
-    else
-      pair_done(true)
-    end
+    reveal_answered(status, body, password)
     return
   end
   pending_path = status == 200 and body:match('"link":%s*"https?://[^/"]+(/[^"]+)"') or nil

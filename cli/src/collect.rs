@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use sdo_shared::api::{RequestMetaResponse, RequestState};
-use sdo_shared::link::{self, Link};
+use sdo_shared::link::Link;
 use sdo_shared::request::{self, RequestId};
 use zeroize::Zeroizing;
 
@@ -23,28 +23,10 @@ use crate::request::{gone_detail, request_gone, state};
 const MAX_FAILED_LOOKS: u32 = 10;
 
 pub fn run(args: CollectArgs) -> Result<(), CliError> {
-    let inbox =
-        match link::parse(&input::link(&args.link)?).map_err(|e| CliError::Usage(e.to_string()))? {
-            Link::Inbox(inbox) => inbox,
-            Link::Request(_) => {
-                return Err(CliError::Usage(
-                    "that is a request link, which is for answering (`sdo fill`); `sdo collect` \
-                 needs the inbox link that `sdo request` printed"
-                        .into(),
-                ));
-            }
-            Link::Share(_) => {
-                return Err(CliError::Usage(
-                    "that is a share link; `sdo get` opens it".into(),
-                ));
-            }
-            Link::Receipt(_) => {
-                return Err(CliError::Usage(
-                    "that is a receipt link; `sdo status` reads it, `sdo burn` destroys the secret"
-                        .into(),
-                ));
-            }
-        };
+    let inbox = match input::link(&args.link)? {
+        Link::Inbox(inbox) => inbox,
+        other => return Err(input::wrong_link(&other)),
+    };
     // A bad destination fails now, not after a wait; it is opened for real
     // (created, 0600) just before the collect, as `sdo get` does before the
     // reveal, so a failure after the collect still keeps the secret

@@ -1,7 +1,7 @@
 //! `sdo get`: check, ask for the passphrase if needed, reveal, decrypt.
 
 use sdo_shared::api::RevealRequest;
-use sdo_shared::link::{self, Link};
+use sdo_shared::link::Link;
 use sdo_shared::{blob, client, kdf};
 use zeroize::Zeroizing;
 
@@ -13,28 +13,10 @@ use crate::output::{self, OutputFile};
 use crate::progress::with_spinner;
 
 pub fn run(args: GetArgs) -> Result<(), CliError> {
-    let share =
-        match link::parse(&input::link(&args.link)?).map_err(|e| CliError::Usage(e.to_string()))? {
-            Link::Share(share) => share,
-            Link::Receipt(_) => {
-                return Err(CliError::Usage(
-                    "that is a receipt link; `sdo status` reads it, `sdo burn` destroys the secret"
-                        .into(),
-                ));
-            }
-            Link::Request(_) => {
-                return Err(CliError::Usage(
-                    "that is a request link: someone asks you for a secret; answer with `sdo \
-                     fill LINK [FILE]`"
-                        .into(),
-                ));
-            }
-            Link::Inbox(_) => {
-                return Err(CliError::Usage(
-                    "that is the inbox link of your request; `sdo collect` opens its answer".into(),
-                ));
-            }
-        };
+    let share = match input::link(&args.link)? {
+        Link::Share(share) => share,
+        other => return Err(input::wrong_link(&other)),
+    };
     // Everything that can fail locally fails before the secret is consumed:
     // the destination is opened (created, 0600) before the reveal. After it,
     // a failed write still keeps the secret (output.rs, rescue.rs).

@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
+use sdo_shared::link::{self, Link};
 use sdo_shared::payload::Payload;
 use zeroize::Zeroizing;
 
@@ -94,7 +95,7 @@ pub fn read_secret(file: Option<&Path>) -> Result<Payload, CliError> {
 
 /// A link from the command line, or from stdin when it is `-`: argv is
 /// visible to other users in the process list and lands in shell history.
-pub fn link(arg: &str) -> Result<Zeroizing<String>, CliError> {
+fn link_text(arg: &str) -> Result<Zeroizing<String>, CliError> {
     if arg != "-" {
         return Ok(Zeroizing::new(arg.to_owned()));
     }
@@ -105,4 +106,31 @@ pub fn link(arg: &str) -> Result<Zeroizing<String>, CliError> {
         return Err(CliError::Usage("no link on stdin".into()));
     }
     Ok(line)
+}
+
+/// A link argument ([`link_text`]), parsed.
+pub fn link(arg: &str) -> Result<Link, CliError> {
+    link::parse(&link_text(arg)?).map_err(|e| CliError::Usage(e.to_string()))
+}
+
+/// The refusal of a link of a kind the command does not take: what the
+/// link is, and which commands do take it.
+pub fn wrong_link(found: &Link) -> CliError {
+    CliError::Usage(
+        match found {
+            Link::Share(_) => "that is a share link; `sdo get` opens it, `sdo burn` destroys it",
+            Link::Receipt(_) => {
+                "that is a receipt link; `sdo status` reads it, `sdo burn` destroys the secret"
+            }
+            Link::Request(_) => {
+                "that is a request link: someone asks for a secret; answer it with `sdo fill \
+                 LINK [FILE]` (only the inbox link collects, shows or withdraws the request)"
+            }
+            Link::Inbox(_) => {
+                "that is the inbox link of a request; `sdo collect` opens its answer, `sdo \
+                 status` shows it, `sdo burn` withdraws it"
+            }
+        }
+        .into(),
+    )
 }

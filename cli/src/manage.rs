@@ -5,13 +5,14 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use sdo_shared::api::{RequestState, State};
 use sdo_shared::kdf;
-use sdo_shared::link::{self, InboxLink, Link};
+use sdo_shared::link::{InboxLink, Link};
 use sdo_shared::request;
 use zeroize::Zeroizing;
 
 use crate::api::Api;
 use crate::args::{BurnArgs, StatusArgs};
 use crate::error::CliError;
+use crate::input;
 use crate::request::{gone_detail, request_gone, state};
 
 pub fn time(unix: i64) -> String {
@@ -20,23 +21,10 @@ pub fn time(unix: i64) -> String {
 }
 
 pub fn status(args: StatusArgs) -> Result<(), CliError> {
-    let receipt = match link::parse(&crate::input::link(&args.link)?)
-        .map_err(|e| CliError::Usage(e.to_string()))?
-    {
+    let receipt = match input::link(&args.link)? {
         Link::Receipt(receipt) => receipt,
         Link::Inbox(inbox) => return request_status(&inbox, args.json),
-        Link::Share(_) => {
-            return Err(CliError::Usage(
-                "that is a share link; `sdo status` needs the receipt link (…/#/r/…)".into(),
-            ));
-        }
-        Link::Request(_) => {
-            return Err(CliError::Usage(
-                "that is a request link, which is for answering (`sdo fill`); `sdo status` needs \
-                 the inbox link (…/#/i/…)"
-                    .into(),
-            ));
-        }
+        other => return Err(input::wrong_link(&other)),
     };
     let api = Api::new(&receipt.origin);
     let token = Zeroizing::new(receipt.manage_token.to_base64url());
@@ -70,9 +58,7 @@ pub fn status(args: StatusArgs) -> Result<(), CliError> {
 }
 
 pub fn burn(args: BurnArgs) -> Result<(), CliError> {
-    let (origin, id, token) = match link::parse(&crate::input::link(&args.link)?)
-        .map_err(|e| CliError::Usage(e.to_string()))?
-    {
+    let (origin, id, token) = match input::link(&args.link)? {
         Link::Share(s) => (
             s.origin,
             s.id,
@@ -84,13 +70,7 @@ pub fn burn(args: BurnArgs) -> Result<(), CliError> {
             Zeroizing::new(r.manage_token.to_base64url()),
         ),
         Link::Inbox(inbox) => return cancel(&inbox),
-        Link::Request(_) => {
-            return Err(CliError::Usage(
-                "that is a request link: only the inbox link cancels the request (`sdo burn \
-                 INBOX_LINK`); to answer it, use `sdo fill`"
-                    .into(),
-            ));
-        }
+        other @ Link::Request(_) => return Err(input::wrong_link(&other)),
     };
     Api::new(&origin).burn(&id, &token).map_err(|e| match e {
         CliError::OutcomeUnknown(_) => CliError::OutcomeUnknown(

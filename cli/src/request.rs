@@ -7,7 +7,7 @@ use std::path::Path;
 
 use sdo_shared::api::{MIN_TTL_SECS, RequestMetaResponse, RequestState};
 use sdo_shared::base64url::Base64Bytes;
-use sdo_shared::link::{self, InboxLink, Link, RequestLink, normalize_origin};
+use sdo_shared::link::{InboxLink, Link, RequestLink, normalize_origin};
 use sdo_shared::payload::{MAX_PADDED_LEN, Payload};
 use sdo_shared::request::{self, RequestError, RequestId};
 use zeroize::Zeroizing;
@@ -130,28 +130,10 @@ pub fn fill(args: FillArgs) -> Result<(), CliError> {
                 .into(),
         ));
     }
-    let request =
-        match link::parse(&input::link(&args.link)?).map_err(|e| CliError::Usage(e.to_string()))? {
-            Link::Request(request) => request,
-            Link::Inbox(_) => {
-                return Err(CliError::Usage(
-                "that is an inbox link, which stays with the requester: `sdo collect` opens the \
-                 answer with it; answer with the request link"
-                    .into(),
-            ));
-            }
-            Link::Share(_) => {
-                return Err(CliError::Usage(
-                    "that is a share link; `sdo get` opens it".into(),
-                ));
-            }
-            Link::Receipt(_) => {
-                return Err(CliError::Usage(
-                    "that is a receipt link; `sdo status` reads it, `sdo burn` destroys the secret"
-                        .into(),
-                ));
-            }
-        };
+    let request = match input::link(&args.link)? {
+        Link::Request(request) => request,
+        other => return Err(input::wrong_link(&other)),
+    };
     // A file is read (and its size checked) before anything reaches the
     // server; stdin only once the note is shown, so that someone typing the
     // secret sees first what it is asked for.
