@@ -71,9 +71,8 @@ test("no plaintext, passphrase or link key in any request", async () => {
   await recipient.context.close();
 });
 
-test("first load: under 260 KiB gzipped, and no crypto worker", async () => {
-  const { context, requests, problems } = await newContext(browser);
-  const page = await context.newPage();
+/** What a page fetched from first byte to idle: each path's size and gzip -9 size. */
+function recordSizes(page) {
   const sizes = new Map();
   page.on("response", async (response) => {
     try {
@@ -83,27 +82,54 @@ test("first load: under 260 KiB gzipped, and no crypto worker", async () => {
       // redirects have no body
     }
   });
+  return () => {
+    const total = [...sizes.values()].reduce((s, v) => s + v.gz, 0);
+    const report = [...sizes].map(([p, v]) => `${p}: ${v.raw} B, ${v.gz} B gzipped`).join("\n");
+    return { total, report, paths: [...sizes.keys()] };
+  };
+}
+
+// Budgets a little above docs/BENCHMARKS.md's figures, so growth is a
+// decision rather than an accident (the issue's target is 150 KB).
+const CREATE_BUDGET = 210 * 1024;
+const REVEAL_BUDGET = 170 * 1024;
+
+test("first load: each page its own bundle, within budget, and no crypto worker", async () => {
+  const { context, requests, problems } = await newContext(browser);
+  const page = await context.newPage();
+  const created = recordSizes(page);
   await page.goto(`${server.base}/`);
   await page.waitForSelector("#create");
   await page.waitForLoadState("networkidle");
   await shot(page, "00-first-load");
-  const total = [...sizes.values()].reduce((s, v) => s + v.gz, 0);
-  const report = [...sizes].map(([p, v]) => `${p}: ${v.raw} B, ${v.gz} B gzipped`).join("\n");
-  console.log(`first load:\n${report}\ntotal gzipped: ${total} B`);
-  assert.ok(total < 260 * 1024, `first load is ${total} B gzipped:\n${report}`);
+  const create = created();
+  console.log(`first load, create page:\n${create.report}\ntotal gzipped: ${create.total} B`);
+  assert.ok(create.total < CREATE_BUDGET, `create page's first load is ${create.total} B gzipped:\n${create.report}`);
   assert.ok(!requests.some((r) => r.url.includes("sdo-crypto-worker")), "worker fetched on first load");
+  assert.ok(!create.paths.some((p) => /^\/sdo-(reveal|rest)-/.test(p)), `another bundle fetched:\n${create.report}`);
 
   // A share link without a passphrase never needs the worker either.
   await page.fill("#secret", "no worker needed");
   await page.click("#create");
   await page.waitForSelector("#share-link");
   const share = await page.inputValue("#share-link");
-  const other = await context.newPage();
+  const fresh = await newContext(browser);
+  const other = await fresh.context.newPage();
+  const revealed = recordSizes(other);
   await other.goto(share);
+  await other.waitForSelector("#reveal");
+  await other.waitForLoadState("networkidle");
+  const reveal = revealed();
+  console.log(`first load, reveal page:\n${reveal.report}\ntotal gzipped: ${reveal.total} B`);
+  assert.ok(reveal.total < REVEAL_BUDGET, `reveal page's first load is ${reveal.total} B gzipped:\n${reveal.report}`);
+  assert.ok(!reveal.paths.some((p) => /^\/sdo-(frontend|rest)-/.test(p)), `another bundle fetched:\n${reveal.report}`);
   await other.click("#reveal");
   await other.waitForSelector("#secret-text");
-  assert.ok(!requests.some((r) => r.url.includes("sdo-crypto-worker")), "worker fetched without a passphrase");
-  assert.deepEqual(problems, []);
+  for (const r of [...requests, ...fresh.requests]) {
+    assert.ok(!r.url.includes("sdo-crypto-worker"), "worker fetched without a passphrase");
+  }
+  assert.deepEqual([...problems, ...fresh.problems], []);
+  await fresh.context.close();
   await context.close();
 });
 

@@ -1,10 +1,42 @@
 // Starts the app without an inline script, which the server's CSP
-// (script-src 'self') forbids. Trunk writes the hashed file names into this
-// tag's data attributes (Trunk.toml, pattern_script).
+// (script-src 'self') forbids. Trunk writes the main bundle's hashed file
+// names into this tag's data attributes (Trunk.toml, pattern_script), and
+// scripts/frontend.sh those of the other bundles (data-reveal-*,
+// data-rest-*).
+//
+// The app is three wasm bundles (frontend/src/bundle.rs has the same
+// table): a first load fetches only the one its address needs.
 const tag = document.getElementById("sdo-boot");
+const BUNDLES = { s: "reveal", r: "rest", request: "rest", q: "rest", i: "rest" };
+
+function bundleOf(hash) {
+  const segment = hash.replace(/^#\/?/, "").split("/")[0];
+  const name = BUNDLES[segment];
+  // A development build (trunk serve) has only the main bundle, which
+  // then carries every page.
+  return name && tag.dataset[`${name}Js`] ? name : "main";
+}
+
+const bundle = bundleOf(location.hash);
+
+// An address of another bundle reloads the page into that bundle. The
+// app's own listener (added after this one) never sees it: it would read
+// and scrub a key that is the other bundle's, and show "not found" while
+// the page reloads.
+window.addEventListener("hashchange", (event) => {
+  if (bundleOf(location.hash) !== bundle) {
+    event.stopImmediatePropagation();
+    location.reload();
+  }
+});
+
 try {
-  const { default: init } = await import(tag.dataset.js);
-  await init({ module_or_path: tag.dataset.wasm });
+  const js = bundle === "main" ? tag.dataset.js : tag.dataset[`${bundle}Js`];
+  const wasm = bundle === "main" ? tag.dataset.wasm : tag.dataset[`${bundle}Wasm`];
+  // The wasm download starts now, beside the glue's.
+  const module = fetch(wasm);
+  const { default: init } = await import(js);
+  await init({ module_or_path: module });
 } catch (error) {
   const app = document.getElementById("app");
   app.replaceChildren();

@@ -146,11 +146,17 @@ build() {
     cargo fetch --locked >/dev/null
     cargo +"$NIGHTLY" fetch --locked --manifest-path \
         "$(rustc +"$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" >/dev/null
-    # RUSTFLAGS replaces .cargo/config.toml's wasm32 rustflags, so it
-    # repeats +simd128. With --target it reaches only wasm artifacts, not
-    # build scripts or proc macros.
-    RUSTUP_TOOLCHAIN="$NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-        RUSTFLAGS="$RELEASE_WASM_RUSTFLAGS" trunk build --release --offline --locked
+    trunk_release
+    # The reveal and rest bundles (frontend/src/bundle.rs), each from its
+    # own page, then beside the main one in dist/.
+    for bundle in reveal rest; do
+        step "trunk build --release frontend/$bundle.html (the $bundle bundle)"
+        rm -rf "target/bundles/$bundle"
+        trunk_release "frontend/$bundle.html" --dist "target/bundles/$bundle"
+        cp "target/bundles/$bundle"/sdo-"$bundle"-*.js "target/bundles/$bundle"/sdo-"$bundle"-*_bg.wasm dist/
+        cp -rn "target/bundles/$bundle/snippets/." dist/snippets/
+    done
+    link_bundles
     # The message files' comments are for translators; a first load need
     # not carry them (a Fluent comment always starts its line with #).
     sed -i '/^#/d' dist/locales/*.ftl
@@ -162,24 +168,49 @@ build() {
         -o -name '*.ftl' -o -name '*.txt' -o -name '*.svg' \) -exec gzip -9 -k -f -n {} +
 }
 
+# RUSTFLAGS replaces .cargo/config.toml's wasm32 rustflags, so it repeats
+# +simd128. With --target it reaches only wasm artifacts, not build scripts
+# or proc macros.
+trunk_release() {
+    RUSTUP_TOOLCHAIN="$NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+        RUSTFLAGS="$RELEASE_WASM_RUSTFLAGS" trunk build "$@" --release --offline --locked
+}
+
+# index.html: boot.js learns the other bundles' file names from its tag,
+# and Trunk's preloads of the main bundle go (a reveal page would fetch the
+# create page's wasm for nothing; boot.js starts the one it needs at once).
+link_bundles() {
+    node -e '
+        const fs = require("fs");
+        const [html, ...files] = process.argv.slice(1);
+        let text = fs.readFileSync(html, "utf8");
+        const preloads = /<link[^>]*\shref=[^\s>]*\/sdo-frontend-[0-9a-f]+(?:_bg[.]wasm|[.]js)(?=[\s>])[^>]*>/g;
+        const found = text.match(preloads) || [];
+        if (found.length !== 2) throw new Error("expected 2 preloads of the main bundle, found " + found.length);
+        text = text.replace(preloads, "");
+        const boot = /<script(?=[^>]*\sid="?sdo-boot[\s">])[^>]*>/;
+        const tag = text.match(boot);
+        if (!tag) throw new Error("no boot tag in " + html);
+        const js = tag[0].match(/\sdata-js="?([^\s">]+)/)[1];
+        const base = js.slice(0, js.lastIndexOf("/") + 1);
+        let attrs = "";
+        for (const file of files) {
+            const [, bundle, wasm, glue] = file.match(/^sdo-([a-z]+)-[0-9a-f]+(?:_bg[.](wasm)|[.](js))$/);
+            attrs += ` data-${bundle}-${wasm || glue}=${base}${file}`;
+        }
+        fs.writeFileSync(html, text.replace(boot, (m) => m.replace(/^<script/, "<script" + attrs)));
+    ' dist/index.html $(cd dist && ls sdo-reveal-* sdo-rest-*)
+}
+
 # Trunk minifies the files it copies but not wasm-bindgen's JavaScript glue
-# (57 KB; 9.6 KB gzipped, 7.6 KB minified). Minify it in place and update
-# the Subresource Integrity hash index.html pins it with.
+# (57 KB; 9.6 KB gzipped, 7.6 KB minified), and its minifier gives up on
+# boot.js's top-level await. No Subresource Integrity pins them: boot.js
+# imports the glue by name.
 minify_glue() {
     local glue
-    glue=$(find dist -maxdepth 1 -name 'sdo-frontend-*.js' ! -name '*_bg.js')
-    esbuild "$glue" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$glue"
-    node -e '
-        const fs = require("fs"), crypto = require("crypto"), path = require("path");
-        const [glue, html] = process.argv.slice(1);
-        const sri = "sha384-" + crypto.createHash("sha384").update(fs.readFileSync(glue)).digest("base64");
-        const name = path.basename(glue).replace(/[.]/g, "[.]");
-        const pattern = new RegExp("(href=/" + name + " integrity=)sha384-[A-Za-z0-9+/=]+");
-        const before = fs.readFileSync(html, "utf8");
-        const after = before.replace(pattern, "$1" + sri);
-        if (after === before) throw new Error("no integrity attribute for " + glue + " in " + html);
-        fs.writeFileSync(html, after);
-    ' "$glue" dist/index.html
+    for glue in dist/boot.js $(find dist -maxdepth 1 -name 'sdo-*-*.js' ! -name '*_bg.js' ! -name 'sdo-crypto-worker*'); do
+        esbuild "$glue" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$glue"
+    done
 }
 
 test_frontend() {

@@ -1,19 +1,18 @@
 //! The app shell: header (with the language picker), the page for the
-//! current `#route`, footer, and the one live region that announces
-//! progress and outcomes.
+//! current `#route` (from the bundle's [`Pages`]), footer, and the one live
+//! region that announces progress and outcomes. [`start`] is each bundle's
+//! `main`.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use crate::api::Api;
+use crate::bundle::{Pages, problem_page};
 use crate::components::{ANNOUNCER_ID, language_picker};
 use crate::config::Limits;
 use crate::i18n::{self, I18n, Lang};
-use crate::pages::{
-    CreatePage, InboxPage, LinkProblem, NewRequestPage, ReceiptPage, RespondPage, RevealPage,
-    link_problem_page,
-};
-use crate::route::{self, Route};
+use crate::pages::{LinkProblem, link_problem_page};
+use crate::route;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct AppProps {
@@ -29,7 +28,7 @@ pub struct AppProps {
 }
 
 #[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
+pub fn app<P: Pages>(props: &AppProps) -> Html {
     // Read (and scrub) the address once, before anything renders.
     let route = use_state(route::take_current);
     // Each arrival at an address is a new visit, with a fresh page: the
@@ -101,28 +100,9 @@ pub fn app(props: &AppProps) -> Html {
     let t = &*i18n;
     // Each visit gets a fresh page component (and fresh state).
     let visit = *visits.borrow();
-    let page = match &*route {
-        Route::Create => html! { <CreatePage /> },
-        Route::Reveal { id, link_key } => html! {
-            <RevealPage key={format!("{id}/{visit}")} id={*id} link_key={link_key.clone()} />
-        },
-        Route::Receipt { id, manage_token } => html! {
-            <ReceiptPage key={format!("{id}/{visit}")} id={*id} manage_token={manage_token.clone()} />
-        },
-        Route::NewRequest => html! { <NewRequestPage /> },
-        Route::Respond { id, public_key } => html! {
-            <RespondPage key={format!("{id}/{visit}")} id={*id} public_key={public_key.clone()} />
-        },
-        Route::Inbox { id, request_key } => html! {
-            <InboxPage key={format!("{id}/{visit}")} id={*id} request_key={request_key.clone()} />
-        },
-        Route::RespondKeyRemoved => link_problem_page(t, LinkProblem::RequestKeyRemoved),
-        Route::InboxKeyRemoved => link_problem_page(t, LinkProblem::InboxKeyRemoved),
-        Route::KeyRemoved => link_problem_page(t, LinkProblem::KeyRemoved),
-        Route::ReceiptTokenRemoved => link_problem_page(t, LinkProblem::ReceiptTokenRemoved),
-        Route::Damaged => link_problem_page(t, LinkProblem::Damaged),
-        Route::NotFound => link_problem_page(t, LinkProblem::NotFound),
-    };
+    let page = problem_page(&route, t)
+        .or_else(|| P::page(&route, visit))
+        .unwrap_or_else(|| link_problem_page(t, LinkProblem::NotFound));
     html! {
         <ContextProvider<Api> context={(*api).clone()}>
         <ContextProvider<I18n> context={t.clone()}>
@@ -165,4 +145,47 @@ fn skip_to_main() -> Callback<MouseEvent> {
             let _ = main.focus();
         }
     })
+}
+
+/// Shown only if no message file can be loaded at all, so in English.
+const NO_MESSAGES: &str =
+    "self-destruct-o could not load its texts. Check your connection and reload the page.";
+
+/// A bundle's entry point: fetches the preferred language's messages and
+/// the server's limits together, then mounts [`App`] with the bundle's
+/// pages on `<div id="app">`.
+pub fn start<P: Pages>() {
+    wasm_bindgen_futures::spawn_local(async {
+        let preferred = i18n::preferred();
+        // The limits decide what the first page offers (a request form
+        // only where the server takes requests); without them the app
+        // asks again after mounting.
+        let api = Api::default();
+        let (messages, limits) = futures::join!(I18n::fetch(preferred), api.config());
+        // A missing or broken translation falls back to English rather
+        // than leaving the page blank.
+        let loaded = match messages {
+            Ok(loaded) => Ok(loaded),
+            Err(_) if preferred != Lang::En => I18n::fetch(Lang::En).await,
+            Err(e) => Err(e),
+        };
+        let document = web_sys::window().and_then(|w| w.document());
+        let root = document.as_ref().and_then(|d| d.get_element_by_id("app"));
+        let Ok(messages) = loaded else {
+            if let Some(root) = root {
+                root.set_text_content(Some(NO_MESSAGES));
+            }
+            return;
+        };
+        i18n::apply_to_document(messages.lang());
+        let props = AppProps {
+            i18n: messages,
+            api: None,
+            limits: limits.ok(),
+        };
+        match root {
+            Some(root) => yew::Renderer::<App<P>>::with_root_and_props(root, props).render(),
+            None => yew::Renderer::<App<P>>::with_props(props).render(),
+        };
+    });
 }

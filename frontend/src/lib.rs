@@ -17,10 +17,12 @@
 //! language and its messages, [`worker`] runs Argon2id in a Web Worker,
 //! [`gesture`] tells a person's click from a script's, [`passgen`]
 //! suggests passphrases, [`recent`] remembers receipts (opt-in),
-//! [`pages`] and [`components`] are the UI, [`app`] ties them together.
+//! [`pages`] and [`components`] are the UI, [`app`] ties them together,
+//! and [`bundle`] says which pages each of the three wasm bundles carries.
 
 pub mod api;
 pub mod app;
+pub mod bundle;
 pub mod components;
 pub mod config;
 pub mod download;

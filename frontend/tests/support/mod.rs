@@ -8,6 +8,7 @@ use std::time::Duration;
 use js_sys::{Function, Reflect};
 use sdo_frontend::api::Api;
 use sdo_frontend::app::{App, AppProps};
+use sdo_frontend::bundle::All;
 use sdo_frontend::config::Limits;
 use sdo_frontend::i18n::{ENGLISH, I18n, Lang};
 use serde::Deserialize;
@@ -30,7 +31,7 @@ pub fn origin() -> String {
 /// The app, mounted at `hash`, on its own element.
 pub struct Mounted {
     pub root: Element,
-    handle: Option<AppHandle<App>>,
+    handle: Option<AppHandle<App<All>>>,
 }
 
 impl Drop for Mounted {
@@ -114,7 +115,7 @@ pub async fn mount_with(hash: &str, api: Api, limits: Option<Limits>) -> Mounted
         .unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle = yew::Renderer::<App>::with_root_and_props(
+    let handle = yew::Renderer::<App<All>>::with_root_and_props(
         root.clone(),
         AppProps {
             i18n: I18n::parse(Lang::En, ENGLISH.into()).unwrap(),
