@@ -12,8 +12,7 @@ Exit codes:
   1  other error (a damaged link, a file that cannot be read or written)
   2  usage (bad arguments; a passphrase needed but no terminal to ask on; a
      secret too large for the server)
-  3  the secret or request does not exist or is no longer available (for
-     `sdo fill`: also a request that was already answered)
+  3  the secret or request does not exist or is no longer available
   4  wrong passphrase (the secret stays, until the attempt limit)
   5  the server cannot be reached
   6  the server failed or answered something unexpected (nothing was used up
@@ -21,7 +20,8 @@ Exit codes:
   7  the server could not confirm whether the secret was used up (or burned,
      or stored), or a request filled, collected or cancelled: it may be gone;
      the receipt (or `sdo status INBOX_LINK`) tells
-  8  `sdo collect`: the request has not been answered yet (add --wait to wait)";
+  8  `sdo collect`: the request has not been answered yet (add --wait to wait)
+  9  `sdo fill`: the request was already answered (nothing was sent)";
 
 /// Send and receive one-time secrets that the server cannot read.
 ///

@@ -62,12 +62,15 @@ impl CliError {
         match self {
             CliError::Other(_) => 1,
             CliError::Usage(_) => 2,
-            CliError::Gone | CliError::RequestGone(_) | CliError::AlreadyAnswered => 3,
+            CliError::Gone | CliError::RequestGone(_) => 3,
             CliError::WrongPassphrase { .. } => 4,
             CliError::Network { .. } => 5,
             CliError::Server { .. } | CliError::Unavailable => 6,
             CliError::OutcomeUnknown(_) => 7,
             CliError::NotAnswered(_) => 8,
+            // Not 3: a script that retries a fill must tell "someone answered
+            // it" (perhaps not us) from "it is gone".
+            CliError::AlreadyAnswered => 9,
         }
     }
 

@@ -224,8 +224,22 @@ pub fn to_stdout(payload: &Payload) -> Result<(), CliError> {
         }
         eprintln!("File {} ({}, {size} bytes).", quoted(name), quoted(mime));
     }
+    // On a terminal, text without a final newline would run into the
+    // prompt and the next line of stderr; anywhere else the bytes are
+    // exactly the secret.
+    let end_line = stdout.is_terminal() && !payload.data().ends_with(b"\n");
     let mut out = stdout.lock();
-    match out.write_all(payload.data()).and_then(|()| out.flush()) {
+    let written = out
+        .write_all(payload.data())
+        .and_then(|()| {
+            if end_line {
+                out.write_all(b"\n")
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| out.flush());
+    match written {
         Ok(()) => Ok(()),
         Err(e) => {
             drop(out);

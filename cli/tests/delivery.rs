@@ -41,11 +41,23 @@ fn only_private_file(dir: &Path) -> PathBuf {
 /// `sdo get LINK` with stdout on a terminal (a pty from util-linux
 /// `script`), in `cwd`, with TMPDIR set. stdout and stderr arrive merged.
 fn get_on_a_terminal(link: &str, cwd: &Path, tmpdir: &Path) -> (Option<i32>, String) {
+    on_a_terminal(&["get", link], cwd, tmpdir)
+}
+
+/// `sdo ARGS` on a terminal, as above.
+fn on_a_terminal(args: &[&str], cwd: &Path, tmpdir: &Path) -> (Option<i32>, String) {
     let bin = assert_cmd::cargo::cargo_bin("sdo");
     let out: Output = std::process::Command::new("script")
         .args([
             "-qec",
-            &format!("'{}' get '{link}'", bin.display()),
+            &format!(
+                "'{}' {}",
+                bin.display(),
+                args.iter()
+                    .map(|a| format!("'{a}'"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
             "/dev/null",
         ])
         .current_dir(cwd)
@@ -279,4 +291,24 @@ fn an_unwritable_current_directory_saves_the_file_in_tmpdir() {
     );
     assert_eq!(std::fs::read(&rescued).unwrap(), vec![7; 300]);
     assert_eq!(views_left(&receipt), 1);
+}
+
+#[test]
+fn text_on_a_terminal_ends_its_line_and_elsewhere_stays_exact() {
+    let s = server();
+    let (link, _) = two_views(&s, b"no newline at the end");
+    let tmp = tempfile::tempdir().unwrap();
+    // On a terminal, the next line (stderr's) starts on a line of its own.
+    let (code, output) = get_on_a_terminal(&link, tmp.path(), tmp.path());
+    assert_eq!(code, Some(0), "{output}");
+    assert!(
+        output.starts_with("no newline at the end\nIt can be viewed 1 more time."),
+        "{output:?}"
+    );
+    // In a pipe, the bytes are the secret's, and nothing more.
+    sdo()
+        .args(["get", &link])
+        .assert()
+        .success()
+        .stdout("no newline at the end");
 }

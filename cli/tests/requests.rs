@@ -97,7 +97,7 @@ fn text_round_trip_shows_the_note_and_each_side_acts_once() {
         .args(["fill", request])
         .write_stdin("second answer")
         .assert()
-        .code(3)
+        .code(9)
         .stdout("")
         .stderr(predicate::str::contains(
             "this request was already answered",
@@ -120,7 +120,7 @@ fn text_round_trip_shows_the_note_and_each_side_acts_once() {
         .args(["fill", request])
         .write_stdin("third")
         .assert()
-        .code(3)
+        .code(9)
         .stderr(predicate::str::contains("already answered"));
 }
 
@@ -617,7 +617,7 @@ fn a_fill_that_loses_the_race_says_already_answered() {
         .args(["fill", &fake_request(&url)])
         .write_stdin("mine")
         .assert()
-        .code(3)
+        .code(9)
         .stderr(predicate::str::contains(
             "this request was already answered",
         ));
