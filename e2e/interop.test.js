@@ -111,7 +111,7 @@ test("a request made in the browser is answered by `sdo fill` and opened in the 
   assert.ok(filled.stderr.includes(note), filled.stderr);
   assert.match(filled.stderr, /only the requester can open it/);
   const again = sdo(["fill", request], "a second answer");
-  assert.equal(again.status, 3, again.stderr);
+  assert.equal(again.status, 9, again.stderr);
   assert.match(again.stderr, /already answered/);
 
   await page.goto(inbox);
