@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::api::{Api, ApiError, RequestToken};
 use crate::components::{
-    AlertKind, Busy, NotifyToggle, PageHeading, alert, announce, focus_soon, notify,
+    AlertKind, Busy, Ending, NotifyToggle, PageHeading, alert, announce, ending, focus_soon, notify,
 };
 use crate::gesture;
 use crate::i18n::{I18n, format, s, use_i18n};
@@ -37,12 +37,22 @@ enum Phase {
     Loaded(Rc<RequestMetaResponse>),
     Collecting,
     Collected(Rc<Payload>),
-    /// An ending: its element id, title and text ids.
-    Ended(&'static str, &'static str, &'static str),
+    Ended(Ending),
     Failed(ApiError),
 }
 
-const GONE: Phase = Phase::Ended("inbox-gone", "inbox-gone-title", "inbox-gone-text");
+const GONE: Phase = Phase::Ended(Ending::new(
+    "inbox-gone",
+    "inbox-gone-title",
+    "inbox-gone-text",
+));
+const UNDECRYPTABLE: Ending = Ending::new(
+    "collect-undecryptable",
+    "collect-undecryptable-title",
+    "collect-undecryptable-text",
+);
+const LOST: Ending = Ending::new("collect-lost", "collect-lost-title", "collect-lost-text");
+const CLEARED: Ending = Ending::new("cleared", "cleared-title", "inbox-cleared-text");
 
 fn badge(i18n: &I18n, state: RequestState) -> String {
     i18n.t(match state {
@@ -182,11 +192,7 @@ pub fn inbox_page(props: &InboxPageProps) -> Html {
                                 .await
                             {
                                 Ok(payload) => Phase::Collected(Rc::new(payload)),
-                                Err(_) => Phase::Ended(
-                                    "collect-undecryptable",
-                                    "collect-undecryptable-title",
-                                    "collect-undecryptable-text",
-                                ),
+                                Err(_) => Phase::Ended(UNDECRYPTABLE),
                             },
                         );
                         return;
@@ -197,7 +203,7 @@ pub fn inbox_page(props: &InboxPageProps) -> Html {
                 phase.set(match (&failure, now) {
                     // Released, but the answer never arrived: it is gone.
                     (ApiError::OutcomeUnknown, Ok(m)) if m.state == RequestState::Collected => {
-                        Phase::Ended("collect-lost", "collect-lost-title", "collect-lost-text")
+                        Phase::Ended(LOST)
                     }
                     (ApiError::NotFound | ApiError::OutcomeUnknown, Ok(m)) => {
                         Phase::Loaded(Rc::new(m))
@@ -265,24 +271,13 @@ pub fn inbox_page(props: &InboxPageProps) -> Html {
         Phase::Collected(payload) => {
             let onclear = {
                 let phase = phase.clone();
-                Callback::from(move |_| {
-                    phase.set(Phase::Ended(
-                        "cleared",
-                        "cleared-title",
-                        "inbox-cleared-text",
-                    ))
-                })
+                Callback::from(move |_| phase.set(Phase::Ended(CLEARED)))
             };
             return html! { <RevealedView payload={payload.clone()} views_left={0} {onclear} /> };
         }
-        Phase::Ended(id, title, text) => {
-            return html! {
-                <section class="card ending" id={*id} aria-labelledby="ending-title">
-                    <PageHeading id="ending-title" text={i18n.t(title)} />
-                    <p class="lede">{ i18n.t(text) }</p>
-                    <a class="btn btn-secondary" href={format!("#/{}", crate::route::NEW_REQUEST)}>{ i18n.t("request-another") }</a>
-                </section>
-            };
+        Phase::Ended(which) => {
+            let another = format!("#/{}", crate::route::NEW_REQUEST);
+            return ending(&i18n, *which, &another, "request-another");
         }
         Phase::Failed(e) => html! {
             { alert(AlertKind::Error, Some(i18n.t("inbox-failed")), Some("inbox-error"), html! { <p>{ e.message(&i18n) }</p> }) }

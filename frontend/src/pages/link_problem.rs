@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::PageHeading;
+use crate::components::{Ending, ending};
 use crate::i18n::I18n;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,31 +23,27 @@ pub enum LinkProblem {
 
 /// A function, not a component: it has no state of its own.
 pub fn link_problem_page(i18n: &I18n, problem: LinkProblem) -> Html {
-    let (id, title, text) = match problem {
-        LinkProblem::KeyRemoved => ("key-removed", "key-removed-title", "key-removed-text"),
-        LinkProblem::ReceiptTokenRemoved => (
+    let which = match problem {
+        LinkProblem::KeyRemoved => {
+            Ending::new("key-removed", "key-removed-title", "key-removed-text")
+        }
+        LinkProblem::ReceiptTokenRemoved => Ending::new(
             "receipt-token-removed",
             "receipt-token-removed-title",
             "receipt-token-removed-text",
         ),
-        LinkProblem::RequestKeyRemoved => (
+        LinkProblem::RequestKeyRemoved => Ending::new(
             "request-key-removed",
             "request-key-removed-title",
             "request-key-removed-text",
         ),
-        LinkProblem::InboxKeyRemoved => (
+        LinkProblem::InboxKeyRemoved => Ending::new(
             "inbox-key-removed",
             "inbox-key-removed-title",
             "inbox-key-removed-text",
         ),
-        LinkProblem::Damaged => ("damaged", "damaged-title", "damaged-text"),
-        LinkProblem::NotFound => ("not-found", "not-found-title", "not-found-text"),
+        LinkProblem::Damaged => Ending::new("damaged", "damaged-title", "damaged-text"),
+        LinkProblem::NotFound => Ending::new("not-found", "not-found-title", "not-found-text"),
     };
-    html! {
-        <section class="card ending" id={id} aria-labelledby="problem-title">
-            <PageHeading id="problem-title" text={i18n.t(title)} />
-            <p class="lede">{ i18n.t(text) }</p>
-            <a class="btn btn-secondary" href="#/">{ i18n.t("create-secret") }</a>
-        </section>
-    }
+    ending(i18n, which, "#/", "create-secret")
 }

@@ -12,15 +12,16 @@ use std::rc::Rc;
 use sdo_shared::api::{FillRequest, RequestMetaResponse, RequestState};
 use sdo_shared::request::{self, RequestId};
 use sdo_shared::secret::{FillToken, RequestPublicKey};
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::api::{Api, ApiError, RequestToken};
-use crate::components::{AlertKind, Busy, PageHeading, alert, focus_soon};
+use crate::components::{AlertKind, Busy, Ending, PageHeading, alert, ending, focus_soon};
 use crate::config::Limits;
 use crate::i18n::{I18n, format, s, use_i18n};
 use crate::pages::create::drop::{self, use_file_drop};
-use crate::pages::create::{FilePicker, Mode, PickedFile, secret_payload};
+use crate::pages::create::{
+    Mode, PickedFile, SecretField, mode_switch, secret_field, secret_payload,
+};
 use crate::worker;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -42,27 +43,23 @@ enum Phase {
         expires_at: i64,
         stage: &'static str,
     },
-    /// An ending: its element id and message ids.
-    Ended(&'static str),
+    Ended(Ending),
     CheckFailed(ApiError),
 }
 
-/// The endings: (element id, title id, text id).
-const ENDINGS: [(&str, &str, &str); 5] = [
-    ("sent", "sent-title", "sent-text"),
-    ("answered", "answered-title", "answered-text"),
-    ("request-gone", "request-gone-title", "request-gone-text"),
-    (
-        "respond-unknown",
-        "respond-unknown-title",
-        "respond-unknown-text",
-    ),
-    (
-        "note-unreadable",
-        "note-unreadable-title",
-        "note-unreadable-text",
-    ),
-];
+const SENT: Ending = Ending::new("sent", "sent-title", "sent-text");
+const ANSWERED: Ending = Ending::new("answered", "answered-title", "answered-text");
+const GONE: Ending = Ending::new("request-gone", "request-gone-title", "request-gone-text");
+const UNCONFIRMED: Ending = Ending::new(
+    "respond-unknown",
+    "respond-unknown-title",
+    "respond-unknown-text",
+);
+const NOTE_UNREADABLE: Ending = Ending::new(
+    "note-unreadable",
+    "note-unreadable-title",
+    "note-unreadable-text",
+);
 
 /// What a request's state means to someone who wants to answer it.
 fn phase_of(meta: &RequestMetaResponse, public_key: &RequestPublicKey) -> Phase {
@@ -73,7 +70,7 @@ fn phase_of(meta: &RequestMetaResponse, public_key: &RequestPublicKey) -> Phase 
                 Some(sealed) => match request::open_note(public_key, sealed.as_bytes()) {
                     Ok(text) => Some(Rc::from(text)),
                     // Only a changed link makes the note fail to open.
-                    Err(_) => return Phase::Ended("note-unreadable"),
+                    Err(_) => return Phase::Ended(NOTE_UNREADABLE),
                 },
             };
             Phase::Ready {
@@ -81,8 +78,8 @@ fn phase_of(meta: &RequestMetaResponse, public_key: &RequestPublicKey) -> Phase 
                 expires_at: meta.expires_at,
             }
         }
-        RequestState::Filled | RequestState::Collected => Phase::Ended("answered"),
-        RequestState::Cancelled | RequestState::Expired => Phase::Ended("request-gone"),
+        RequestState::Filled | RequestState::Collected => Phase::Ended(ANSWERED),
+        RequestState::Cancelled | RequestState::Expired => Phase::Ended(GONE),
     }
 }
 
@@ -110,7 +107,7 @@ pub fn respond_page(props: &RespondPageProps) -> Html {
                 phase.set(
                     match api.request_meta(&id, RequestToken::Fill(&token)).await {
                         Ok(meta) => phase_of(&meta, &public_key),
-                        Err(ApiError::NotFound) => Phase::Ended("request-gone"),
+                        Err(ApiError::NotFound) => Phase::Ended(GONE),
                         Err(e) => Phase::CheckFailed(e),
                     },
                 );
@@ -143,7 +140,7 @@ pub fn respond_page(props: &RespondPageProps) -> Html {
                 </section>
             };
         }
-        Phase::Ended(which) => return ending(&i18n, which),
+        Phase::Ended(which) => return ending(&i18n, *which, "#/", "create-your-own"),
         Phase::CheckFailed(e) => {
             let retry = {
                 let checks = checks.clone();
@@ -239,14 +236,6 @@ pub fn respond_page(props: &RespondPageProps) -> Html {
             error.set(None);
         })
     };
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                text.set(area.value());
-            }
-        })
-    };
     let on_file = {
         let (file, error) = (file.clone(), error.clone());
         Callback::from(move |picked: Result<Option<PickedFile>, String>| {
@@ -271,33 +260,18 @@ pub fn respond_page(props: &RespondPageProps) -> Html {
                 <p class="hint">{ i18n.t("respond-note-warning") }</p>
             }
             <form class="create-form" {onsubmit} novalidate=true aria-busy={busy.to_string()}>
-                <fieldset class="segmented" disabled={busy}>
-                    <legend class="visually-hidden">{ i18n.t("mode-legend") }</legend>
-                    <input type="radio" id="mode-text" name="mode" checked={*mode == Mode::Text}
-                           onchange={set_mode(Mode::Text)} />
-                    <label for="mode-text">{ i18n.t("mode-text") }</label>
-                    <input type="radio" id="mode-file" name="mode" checked={*mode == Mode::File}
-                           onchange={set_mode(Mode::File)} />
-                    <label for="mode-file">{ i18n.t("mode-file") }</label>
-                </fieldset>
+                { mode_switch(&i18n, *mode, busy, set_mode) }
                 <fieldset class="plain" disabled={busy}>
                     <legend class="visually-hidden">{ i18n.t("secret-legend") }</legend>
-                    if *mode == Mode::Text {
-                        <div class="field">
-                            <label for="secret">{ i18n.t("secret-label") }</label>
-                            <textarea id="secret" rows="6" value={(*text).clone()} oninput={on_text}
-                                      spellcheck="false" autocomplete="off"
-                                      aria-invalid={error.is_some().then_some("true")}
-                                      aria-describedby={error.is_some().then_some("secret-error")} />
-                            if let Some(message) = &*error {
-                                <p class="field-error" id="secret-error">{ message.clone() }</p>
-                            }
-                        </div>
-                    } else {
-                        <FilePicker file={(*file).clone()} onchange={on_file}
-                                    max_padded={limits.max_payload_bytes}
-                                    error={(*error).clone().map(AttrValue::from)} />
-                    }
+                    { secret_field(&i18n, SecretField {
+                        mode: *mode,
+                        text: &text,
+                        file: (*file).clone(),
+                        on_file,
+                        max_padded: limits.max_payload_bytes,
+                        error: (*error).clone(),
+                        first: false,
+                    }) }
                 </fieldset>
                 if let Some(message) = &*submit_error {
                     { alert(AlertKind::Error, Some(i18n.t("respond-failed")), Some("respond-error"), html! { <p>{ message.clone() }</p> }) }
@@ -325,9 +299,9 @@ async fn send(
     id: &RequestId,
     token: &FillToken,
     fill: &FillRequest,
-) -> Result<&'static str, String> {
+) -> Result<Ending, String> {
     let failure = match api.fill(id, token, fill).await {
-        Ok(_) => return Ok("sent"),
+        Ok(_) => return Ok(SENT),
         Err(e) => e,
     };
     // Refused (404) or unconfirmed (503 outcome unknown): the request's
@@ -341,24 +315,10 @@ async fn send(
         .map(|m| m.state);
     match (failure, state) {
         (ApiError::OutcomeUnknown, Ok(RequestState::Filled | RequestState::Collected)) => {
-            Ok("respond-unknown")
+            Ok(UNCONFIRMED)
         }
         (ApiError::OutcomeUnknown, Ok(RequestState::Open)) => Err(i18n.t("respond-not-stored")),
-        (_, Ok(RequestState::Filled | RequestState::Collected)) => Ok("answered"),
-        _ => Ok("request-gone"),
-    }
-}
-
-fn ending(i18n: &I18n, which: &str) -> Html {
-    let (id, title, text) = ENDINGS
-        .into_iter()
-        .find(|(id, ..)| *id == which)
-        .unwrap_or(ENDINGS[2]);
-    html! {
-        <section class="card ending" {id} aria-labelledby="ending-title">
-            <PageHeading id="ending-title" text={i18n.t(title)} />
-            <p class="lede">{ i18n.t(text) }</p>
-            <a class="btn btn-secondary" href="#/">{ i18n.t("create-your-own") }</a>
-        </section>
+        (_, Ok(RequestState::Filled | RequestState::Collected)) => Ok(ANSWERED),
+        _ => Ok(GONE),
     }
 }

@@ -7,16 +7,18 @@ mod expiry;
 mod file_picker;
 mod generator;
 mod recent_list;
+mod secret_input;
 mod submit;
 
 use std::rc::Rc;
 
 use sdo_shared::payload::Payload;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 pub use expiry::{Expiry, ExpiryPickerProps, expiry_picker};
 pub use file_picker::{FilePicker, PickedFile, max_file_len};
+pub use secret_input::{SecretField, mode_switch, secret_field};
 pub use submit::{Stage, Submission, app_origin, prepare_without_passphrase};
 
 use crate::api::Api;
@@ -204,14 +206,6 @@ pub fn create_page() -> Html {
             errors.set(Errors::default());
         })
     };
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                text.set(area.value());
-            }
-        })
-    };
     let on_file = {
         let (file, errors) = (file.clone(), errors.clone());
         Callback::from(
@@ -268,34 +262,18 @@ pub fn create_page() -> Html {
             <PageHeading id="create-title" text={i18n.t("create-title")} />
             <p class="lede">{ i18n.t("create-lede") }</p>
             <form class="create-form" {onsubmit} novalidate=true aria-busy={working.is_some().to_string()}>
-                <fieldset class="segmented" disabled={working.is_some()}>
-                    <legend class="visually-hidden">{ i18n.t("mode-legend") }</legend>
-                    <input type="radio" id="mode-text" name="mode" checked={*mode == Mode::Text}
-                           onchange={set_mode(Mode::Text)} />
-                    <label for="mode-text">{ i18n.t("mode-text") }</label>
-                    <input type="radio" id="mode-file" name="mode" checked={*mode == Mode::File}
-                           onchange={set_mode(Mode::File)} />
-                    <label for="mode-file">{ i18n.t("mode-file") }</label>
-                </fieldset>
+                { mode_switch(&i18n, *mode, working.is_some(), set_mode) }
                 <fieldset class="plain" disabled={working.is_some()}>
                     <legend class="visually-hidden">{ i18n.t("secret-legend") }</legend>
-                    if *mode == Mode::Text {
-                        <div class="field">
-                            <label for="secret">{ i18n.t("secret-label") }</label>
-                            <textarea id="secret" rows="6" value={(*text).clone()} oninput={on_text}
-                                      placeholder={i18n.t("secret-placeholder")}
-                                      spellcheck="false" autocomplete="off" autofocus=true
-                                      aria-invalid={errors.secret.is_some().then_some("true")}
-                                      aria-describedby={errors.secret.is_some().then_some("secret-error")} />
-                            if let Some(error) = &errors.secret {
-                                <p class="field-error" id="secret-error">{ error.clone() }</p>
-                            }
-                        </div>
-                    } else {
-                        <FilePicker file={(*file).clone()} onchange={on_file}
-                                    max_padded={limits.max_payload_bytes}
-                                    error={errors.secret.clone().map(AttrValue::from)} />
-                    }
+                    { secret_field(&i18n, SecretField {
+                        mode: *mode,
+                        text: &text,
+                        file: (*file).clone(),
+                        on_file,
+                        max_padded: limits.max_payload_bytes,
+                        error: errors.secret.clone(),
+                        first: true,
+                    }) }
                     <PassphraseInput id="passphrase" label={i18n.t("passphrase-optional-label")}
                         value={(*passphrase).clone()} oninput={on_passphrase} new_passphrase=true
                         hint={i18n.t("passphrase-create-hint")} />

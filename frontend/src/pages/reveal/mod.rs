@@ -20,7 +20,9 @@ pub use flow::{Failure, Stage};
 pub use revealed::RevealedView;
 
 use crate::api::{Api, ApiError};
-use crate::components::{AlertKind, Busy, PageHeading, PassphraseInput, alert, focus_soon};
+use crate::components::{
+    AlertKind, Busy, Ending, PageHeading, PassphraseInput, alert, ending, focus_soon,
+};
 use crate::config::Limits;
 use crate::gesture;
 use crate::i18n::{I18n, format, n, s, use_i18n};
@@ -216,21 +218,24 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
             };
             html! { <RevealedView payload={payload.clone()} views_left={*views_left} {onclear} /> }
         }
-        Phase::Gone => ending(&i18n, "gone", "gone-title", "gone-text"),
-        Phase::Locked => ending(&i18n, "locked", "locked-title", "locked-text"),
-        Phase::Undecryptable => ending(
+        Phase::Gone => end(&i18n, Ending::new("gone", "gone-title", "gone-text")),
+        Phase::Locked => end(&i18n, Ending::new("locked", "locked-title", "locked-text")),
+        Phase::Undecryptable => end(
             &i18n,
-            "undecryptable",
-            "undecryptable-title",
-            "undecryptable-text",
+            Ending::new("undecryptable", "undecryptable-title", "undecryptable-text"),
         ),
-        Phase::OutcomeUnknown => ending(
+        Phase::OutcomeUnknown => end(
             &i18n,
-            "outcome-unknown",
-            "outcome-unknown-title",
-            "outcome-unknown-text",
+            Ending::new(
+                "outcome-unknown",
+                "outcome-unknown-title",
+                "outcome-unknown-text",
+            ),
         ),
-        Phase::Cleared => ending(&i18n, "cleared", "cleared-title", "cleared-text"),
+        Phase::Cleared => end(
+            &i18n,
+            Ending::new("cleared", "cleared-title", "cleared-text"),
+        ),
         Phase::CheckFailed(e) => {
             let retry = {
                 let checks = checks.clone();
@@ -247,12 +252,7 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
     }
 }
 
-fn ending(i18n: &I18n, id: &'static str, title: &str, text: &str) -> Html {
-    html! {
-        <section class="card ending" id={id} aria-labelledby="ending-title">
-            <PageHeading id="ending-title" text={i18n.t(title)} />
-            <p class="lede">{ i18n.t(text) }</p>
-            <a class="btn btn-secondary" href="#/">{ i18n.t("create-your-own") }</a>
-        </section>
-    }
+/// Every ending of a reveal offers to make a secret of one's own.
+fn end(i18n: &I18n, which: Ending) -> Html {
+    ending(i18n, which, "#/", "create-your-own")
 }
