@@ -50,6 +50,7 @@ test("every kind of address opens in its own bundle, and only that one", async (
   const { request, inbox } = await makeRequest(maker, server.base);
   await context.close();
   const id = share.match(/#\/s\/([^/]+)\//)[1];
+  const part = (link) => link.match(/#\/[a-z]+\/([^/]+)\//)[1];
 
   const cases = [
     [`${server.base}/`, "#create", "frontend"],
@@ -58,9 +59,14 @@ test("every kind of address opens in its own bundle, and only that one", async (
     [`${server.base}/#/s/${id}`, "#key-removed", "reveal"],
     [`${server.base}/#/s/${id}/short`, "#damaged", "reveal"],
     [receipt, "#receipt-state", "rest"],
+    [`${server.base}/#/r/${part(receipt)}`, "#receipt-token-removed", "rest"],
     [`${server.base}/#/request`, "#make-request", "rest"],
+    [`${server.base}/#request`, "#make-request", "rest"],
+    [`${server.base}/#//request`, "#make-request", "rest"],
     [request, "#send-secret", "rest"],
+    [`${server.base}/#/q/${part(request)}`, "#request-key-removed", "rest"],
     [inbox, "#inbox-state", "rest"],
+    [`${server.base}/#/i/${part(inbox)}`, "#inbox-key-removed", "rest"],
   ];
   for (const [url, selector, bundle] of cases) {
     assert.deepEqual(await openFresh(url, selector), [bundle], `${url} (${selector})`);
@@ -95,6 +101,29 @@ test("a link to another bundle's page, followed in the same tab, opens intact", 
   await page.click("#tab-request");
   await page.waitForSelector("#make-request");
   assert.deepEqual(bundlesFetched(requests), ["frontend", "rest", "reveal"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("staying on a page that asks before it is left takes the other link's key out of the address bar", async () => {
+  const { context, problems } = await newContext(browser);
+  const page = await context.newPage();
+  const other = await createSecret(page, server.base, { text: "the other one" });
+  // A fresh "link is ready" page, its receipt link neither copied nor
+  // opened: leaving it asks first.
+  await createSecret(page, server.base, { text: "this one" });
+  const asked = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.type());
+    dialog.dismiss();
+  });
+  // Another bundle's link with its key, as if pasted into the address bar.
+  await page.evaluate((hash) => { location.hash = hash; }, new URL(other.share).hash);
+  await page.waitForFunction(() => !location.hash.startsWith("#/s/"));
+  await page.waitForTimeout(300);
+  assert.deepEqual(asked, ["beforeunload"]);
+  assert.ok(!page.url().includes(other.share.split("/").pop()), page.url());
+  assert.ok(await page.isVisible("#share-link"), "still on the page that was kept");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -10,7 +10,8 @@ const tag = document.getElementById("sdo-boot");
 const BUNDLES = { s: "reveal", r: "rest", request: "rest", q: "rest", i: "rest" };
 
 function bundleOf(hash) {
-  const segment = hash.replace(/^#\/?/, "").split("/")[0];
+  // As the app's router reads it: any number of leading slashes.
+  const segment = hash.replace(/^#\/*/, "").split("/")[0];
   const name = BUNDLES[segment];
   // A development build (trunk serve) has only the main bundle, which
   // then carries every page.
@@ -22,13 +23,21 @@ const bundle = bundleOf(location.hash);
 // An address of another bundle reloads the page into that bundle. The
 // app's own listener (added after this one) never sees it: it would read
 // and scrub a key that is the other bundle's, and show "not found" while
-// the page reloads.
+// the page reloads. If the person stays instead (a page that asks before
+// it is left), the address goes back to the one they stayed on, so the
+// other link's key does not sit in the address bar and the history.
 window.addEventListener("hashchange", (event) => {
-  if (bundleOf(location.hash) !== bundle) {
-    event.stopImmediatePropagation();
+  if (bundleOf(location.hash) === bundle) return;
+  event.stopImmediatePropagation();
+  const stay = () => history.replaceState(history.state, "", event.oldURL);
+  if (window.navigation?.reload) {
+    navigation.reload().committed.catch(stay);
+  } else {
     location.reload();
   }
 });
+// The page after such a reload is a new one: it starts at the top.
+history.scrollRestoration = "manual";
 
 try {
   const js = bundle === "main" ? tag.dataset.js : tag.dataset[`${bundle}Js`];

@@ -154,7 +154,9 @@ build() {
         rm -rf "target/bundles/$bundle"
         trunk_release "frontend/$bundle.html" --dist "target/bundles/$bundle"
         cp "target/bundles/$bundle"/sdo-"$bundle"-*.js "target/bundles/$bundle"/sdo-"$bundle"-*_bg.wasm dist/
-        cp -rn "target/bundles/$bundle/snippets/." dist/snippets/
+        # The lib's JS snippets, the same for every bundle of the crate.
+        diff -r "target/bundles/$bundle/snippets" dist/snippets
+
     done
     link_bundles
     # The message files' comments are for translators; a first load need
@@ -171,9 +173,11 @@ build() {
 # RUSTFLAGS replaces .cargo/config.toml's wasm32 rustflags, so it repeats
 # +simd128. With --target it reaches only wasm artifacts, not build scripts
 # or proc macros.
+# The `bundles` feature makes Trunk's main wasm the create pages only.
 trunk_release() {
     RUSTUP_TOOLCHAIN="$NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-        RUSTFLAGS="$RELEASE_WASM_RUSTFLAGS" trunk build "$@" --release --offline --locked
+        RUSTFLAGS="$RELEASE_WASM_RUSTFLAGS" trunk build "$@" --release --offline --locked \
+        --features bundles
 }
 
 # index.html: boot.js learns the other bundles' file names from its tag,
@@ -194,6 +198,7 @@ link_bundles() {
         const js = tag[0].match(/\sdata-js="?([^\s">]+)/)[1];
         const base = js.slice(0, js.lastIndexOf("/") + 1);
         let attrs = "";
+        if (files.length !== 4) throw new Error("expected the reveal and rest bundles, found " + files);
         for (const file of files) {
             const [, bundle, wasm, glue] = file.match(/^sdo-([a-z]+)-[0-9a-f]+(?:_bg[.](wasm)|[.](js))$/);
             attrs += ` data-${bundle}-${wasm || glue}=${base}${file}`;
@@ -218,6 +223,8 @@ test_frontend() {
     check_vendored
     step "cargo clippy -p sdo-frontend (wasm32, warnings are errors)"
     cargo clippy --locked --target wasm32-unknown-unknown -p sdo-frontend --all-targets -- -D warnings
+    cargo clippy --locked --target wasm32-unknown-unknown -p sdo-frontend --features bundles --bins \
+        -- -D warnings
     step "wasm tests in headless Chromium (wasm-bindgen-test)"
     local log
     log=$(mktemp)

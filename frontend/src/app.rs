@@ -7,12 +7,12 @@ use gloo_events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use crate::api::Api;
-use crate::bundle::{Pages, problem_page};
+use crate::bundle::{Pages, problem};
 use crate::components::{ANNOUNCER_ID, language_picker};
 use crate::config::Limits;
 use crate::i18n::{self, I18n, Lang};
 use crate::pages::{LinkProblem, link_problem_page};
-use crate::route;
+use crate::route::{self, Route};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct AppProps {
@@ -30,7 +30,7 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app<P: Pages>(props: &AppProps) -> Html {
     // Read (and scrub) the address once, before anything renders.
-    let route = use_state(route::take_current);
+    let route = use_state(arrive::<P>);
     // Each arrival at an address is a new visit, with a fresh page: the
     // same link opened again in this tab is checked again, not shown as
     // the page last left it.
@@ -44,7 +44,7 @@ pub fn app<P: Pages>(props: &AppProps) -> Html {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
                     *visits.borrow_mut() += 1;
-                    route.set(route::take_current());
+                    route.set(arrive::<P>());
                     if let Some(w) = web_sys::window() {
                         w.scroll_to_with_x_and_y(0.0, 0.0);
                     }
@@ -100,9 +100,12 @@ pub fn app<P: Pages>(props: &AppProps) -> Html {
     let t = &*i18n;
     // Each visit gets a fresh page component (and fresh state).
     let visit = *visits.borrow();
-    let page = problem_page(&route, t)
-        .or_else(|| P::page(&route, visit))
-        .unwrap_or_else(|| link_problem_page(t, LinkProblem::NotFound));
+    let page = match problem(&route) {
+        Some(problem) => link_problem_page(t, problem),
+        None => {
+            P::page(&route, visit).unwrap_or_else(|| link_problem_page(t, LinkProblem::NotFound))
+        }
+    };
     html! {
         <ContextProvider<Api> context={(*api).clone()}>
         <ContextProvider<I18n> context={t.clone()}>
@@ -129,6 +132,18 @@ pub fn app<P: Pages>(props: &AppProps) -> Html {
         </ContextProvider<I18n>>
         </ContextProvider<Api>>
     }
+}
+
+/// The route in the address bar, scrubbed of its key if this bundle shows
+/// its page. Another bundle's address (only while this one loads, or in a
+/// build whose bundles disagree with `boot.js`) keeps its key, for the
+/// bundle that can read it.
+fn arrive<P: Pages>() -> Route {
+    let route = route::current();
+    if P::page(&route, 0).is_some() {
+        route::scrub(&route);
+    }
+    route
 }
 
 /// The skip link must not change the hash (that is the router's), so it

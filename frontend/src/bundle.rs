@@ -12,23 +12,26 @@
 //! `hashchange` listener never sees it (so it never scrubs a key that the
 //! other bundle has yet to read). That table and the one here must agree:
 //! the e2e suite opens every kind of address and checks which bundle
-//! answered. A development build (`trunk serve`) has only Trunk's main
-//! bundle, which is then [`All`].
+//! answered, and a wasm test below checks this table against the pages.
+//! Trunk's main bundle is [`Share`] only when built with the `bundles`
+//! feature, as `scripts/frontend.sh build` does (and builds the other two);
+//! otherwise (`trunk serve`, a plain `trunk build`) it is [`All`], and
+//! `boot.js`, finding no other bundle named, loads it for every address.
 
 use yew::prelude::*;
 
 use crate::pages::{
     CreatePage, InboxPage, LinkProblem, NewRequestPage, ReceiptPage, RespondPage, RevealPage,
-    link_problem_page,
 };
 use crate::route::Route;
 
 /// The pages one bundle can show.
 pub trait Pages: 'static {
     /// The page for `route`, or `None` if it belongs to another bundle
-    /// (the app then says "not found": `boot.js` should not have sent it
-    /// here). `visit` counts arrivals at an address, so that opening the
-    /// same link again gives a fresh page.
+    /// (the app then leaves its key in the address bar and says "not
+    /// found": `boot.js` should not have sent it here). `visit` counts
+    /// arrivals at an address, so that opening the same link again gives a
+    /// fresh page.
     fn page(route: &Route, visit: u32) -> Option<Html>;
 }
 
@@ -95,10 +98,10 @@ impl Pages for All {
     }
 }
 
-/// The page for an address that is not (or no longer) a usable link; the
-/// same in every bundle, and cheap (plain functions).
-pub fn problem_page(route: &Route, i18n: &crate::i18n::I18n) -> Option<Html> {
-    let problem = match route {
+/// What is wrong with an address that is not (or no longer) a usable link.
+/// Every bundle shows these pages (plain functions, and cheap).
+pub fn problem(route: &Route) -> Option<LinkProblem> {
+    Some(match route {
         Route::KeyRemoved => LinkProblem::KeyRemoved,
         Route::ReceiptTokenRemoved => LinkProblem::ReceiptTokenRemoved,
         Route::RespondKeyRemoved => LinkProblem::RequestKeyRemoved,
@@ -106,6 +109,90 @@ pub fn problem_page(route: &Route, i18n: &crate::i18n::I18n) -> Option<Html> {
         Route::Damaged => LinkProblem::Damaged,
         Route::NotFound => LinkProblem::NotFound,
         _ => return None,
-    };
-    Some(link_problem_page(i18n, problem))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    const ID: &str = "AQEBAQEBAQEBAQEBAQEBAQ";
+    const KEY: &str = "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI";
+
+    /// Every kind of address, as `boot.js` sees it (first segment).
+    fn every_route() -> Vec<(&'static str, Route)> {
+        [
+            ("", "#/".to_owned()),
+            ("s", format!("#/s/{ID}/{KEY}")),
+            ("s", format!("#/s/{ID}")),
+            ("s", format!("#/s/{ID}/x")),
+            ("r", format!("#/r/{ID}/{KEY}")),
+            ("r", format!("#/r/{ID}")),
+            ("request", "#/request".to_owned()),
+            ("q", format!("#/q/{ID}/{KEY}")),
+            ("q", format!("#/q/{ID}")),
+            ("i", format!("#/i/{ID}/{KEY}")),
+            ("i", format!("#/i/{ID}")),
+            ("nowhere", "#/nowhere".to_owned()),
+        ]
+        .into_iter()
+        .map(|(segment, hash)| (segment, Route::parse(&hash)))
+        .collect()
+    }
+
+    /// The same table as `boot.js`'s `BUNDLES`.
+    fn bundle_of(segment: &str) -> &'static str {
+        match segment {
+            "s" => "reveal",
+            "r" | "request" | "q" | "i" => "rest",
+            _ => "share",
+        }
+    }
+
+    #[test]
+    fn every_page_is_in_the_bundle_that_boot_js_picks_and_only_there() {
+        let mut kinds = std::collections::BTreeSet::new();
+        for (segment, route) in every_route() {
+            kinds.insert(kind(&route));
+            let shown_by: Vec<&str> = [
+                ("share", Share::page(&route, 0).is_some()),
+                ("reveal", Reveal::page(&route, 0).is_some()),
+                ("rest", Rest::page(&route, 0).is_some()),
+            ]
+            .into_iter()
+            .filter_map(|(name, shown)| shown.then_some(name))
+            .collect();
+            match problem(&route) {
+                Some(_) => assert!(shown_by.is_empty(), "{route:?}: {shown_by:?}"),
+                None => assert_eq!(shown_by, [bundle_of(segment)], "{route:?}"),
+            }
+            assert_eq!(
+                All::page(&route, 0).is_some(),
+                problem(&route).is_none(),
+                "{route:?}"
+            );
+        }
+        assert_eq!(kinds.len(), KINDS, "{kinds:?}");
+    }
+
+    /// How many kinds of route there are: a new one fails to compile here
+    /// until it is counted, and the test above until it is listed.
+    const KINDS: usize = 12;
+    fn kind(route: &Route) -> usize {
+        match route {
+            Route::Create => 0,
+            Route::Reveal { .. } => 1,
+            Route::KeyRemoved => 2,
+            Route::Receipt { .. } => 3,
+            Route::ReceiptTokenRemoved => 4,
+            Route::NewRequest => 5,
+            Route::Respond { .. } => 6,
+            Route::RespondKeyRemoved => 7,
+            Route::Inbox { .. } => 8,
+            Route::InboxKeyRemoved => 9,
+            Route::Damaged => 10,
+            Route::NotFound => 11,
+        }
+    }
 }

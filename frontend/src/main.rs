@@ -1,10 +1,11 @@
-//! The share bundle (Trunk's main wasm): the create form and its "link is
-//! ready" page. A development build (`trunk serve`, the only bundle it
-//! builds) carries every page instead; see [`sdo_frontend::bundle`].
+//! Trunk's main wasm. With the `bundles` feature (`scripts/frontend.sh
+//! build`) it is the share bundle: the create form and its "link is ready"
+//! page. Without it (`trunk serve`, a plain `trunk build`, the only bundle
+//! those make) it carries every page. See [`sdo_frontend::bundle`].
 
 fn main() {
-    #[cfg(not(debug_assertions))]
+    #[cfg(feature = "bundles")]
     sdo_frontend::app::start::<sdo_frontend::bundle::Share>();
-    #[cfg(debug_assertions)]
+    #[cfg(not(feature = "bundles"))]
     sdo_frontend::app::start::<sdo_frontend::bundle::All>();
 }

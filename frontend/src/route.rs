@@ -110,21 +110,24 @@ impl Route {
     }
 }
 
-/// Reads the current route from the address bar and, if it holds a link key,
-/// replaces the history entry so the key is no longer in the address bar,
-/// the tab's history, or a screenshot of either.
-pub fn take_current() -> Route {
-    let Some(window) = web_sys::window() else {
-        return Route::NotFound;
-    };
-    let hash = window.location().hash().unwrap_or_default();
-    let route = Route::parse(&hash);
-    if let (Some(scrubbed), Ok(history)) = (route.scrubbed_hash(), window.history()) {
+/// The route in the address bar now.
+pub fn current() -> Route {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map_or(Route::NotFound, |hash| Route::parse(&hash))
+}
+
+/// If `route` holds a key or token, replaces the history entry so that it
+/// is no longer in the address bar, the tab's history, or a screenshot of
+/// either. Only the page that reads the key may do this: a reload cannot
+/// bring it back.
+pub fn scrub(route: &Route) {
+    let history = web_sys::window().and_then(|w| w.history().ok());
+    if let (Some(scrubbed), Some(history)) = (route.scrubbed_hash(), history) {
         // Failing to scrub is not a reason to refuse to work; it only
         // happens in sandboxed frames, which our CSP forbids anyway.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&scrubbed));
     }
-    route
 }
 
 #[cfg(test)]

@@ -258,6 +258,31 @@ fn share_hash(link_key: &LinkKey) -> String {
 }
 
 #[wasm_bindgen_test]
+async fn only_the_bundle_that_shows_a_link_takes_its_key_out_of_the_address_bar() {
+    use sdo_frontend::bundle::{Reveal, Share};
+    let hash = share_hash(&LinkKey::from_bytes([4; 32]));
+    stub_fetch(&[Route {
+        method: "GET",
+        path: &format!("/api/v1/secrets/{ID}"),
+        status: 200,
+        body: meta_json(None, 1),
+    }]);
+    // The create bundle, given a share link (only while it loads, when
+    // boot.js has already sent the page on to the reveal bundle): the key
+    // stays for the bundle that can read it.
+    let app = support::mount_bundle::<Share>(&hash, api(), Some(Default::default())).await;
+    app.wait_for("#not-found").await;
+    assert_eq!(support::window().location().hash().unwrap(), hash);
+    drop(app);
+    let app = support::mount_bundle::<Reveal>(&hash, api(), Some(Default::default())).await;
+    app.wait_for("#reveal").await;
+    assert_eq!(
+        support::window().location().hash().unwrap(),
+        format!("#/s/{ID}")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn reveal_page_scrubs_the_key_checks_without_consuming_and_ignores_scripted_clicks() {
     let link_key = LinkKey::from_bytes([3; 32]);
     stub_fetch(&[Route {

@@ -8,13 +8,12 @@ use std::time::Duration;
 use js_sys::{Function, Reflect};
 use sdo_frontend::api::Api;
 use sdo_frontend::app::{App, AppProps};
-use sdo_frontend::bundle::All;
+use sdo_frontend::bundle::{All, Pages};
 use sdo_frontend::config::Limits;
 use sdo_frontend::i18n::{ENGLISH, I18n, Lang};
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
-use yew::AppHandle;
 
 pub fn window() -> web_sys::Window {
     web_sys::window().unwrap()
@@ -31,13 +30,13 @@ pub fn origin() -> String {
 /// The app, mounted at `hash`, on its own element.
 pub struct Mounted {
     pub root: Element,
-    handle: Option<AppHandle<App<All>>>,
+    destroy: Option<Box<dyn FnOnce()>>,
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
+        if let Some(destroy) = self.destroy.take() {
+            destroy();
         }
         self.root.remove();
     }
@@ -108,6 +107,11 @@ pub async fn mount(hash: &str, api: Api) -> Mounted {
 
 /// Mounts the app with these server limits (`None`: it fetches them).
 pub async fn mount_with(hash: &str, api: Api, limits: Option<Limits>) -> Mounted {
+    mount_bundle::<All>(hash, api, limits).await
+}
+
+/// Mounts the app as one bundle (`P`'s pages only) would.
+pub async fn mount_bundle<P: Pages>(hash: &str, api: Api, limits: Option<Limits>) -> Mounted {
     window()
         .history()
         .unwrap()
@@ -115,7 +119,7 @@ pub async fn mount_with(hash: &str, api: Api, limits: Option<Limits>) -> Mounted
         .unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle = yew::Renderer::<App<All>>::with_root_and_props(
+    let handle = yew::Renderer::<App<P>>::with_root_and_props(
         root.clone(),
         AppProps {
             i18n: I18n::parse(Lang::En, ENGLISH.into()).unwrap(),
@@ -127,7 +131,7 @@ pub async fn mount_with(hash: &str, api: Api, limits: Option<Limits>) -> Mounted
     sleep(10).await;
     Mounted {
         root,
-        handle: Some(handle),
+        destroy: Some(Box::new(move || handle.destroy())),
     }
 }
 
