@@ -89,10 +89,11 @@ function recordSizes(page) {
   };
 }
 
-// Budgets a little above docs/BENCHMARKS.md's figures, so growth is a
-// decision rather than an accident (the target is 150 KB).
-const CREATE_BUDGET = 210 * 1024;
-const REVEAL_BUDGET = 170 * 1024;
+// The reveal page's budget is the target, 150 KB; the create page's is a
+// little above docs/BENCHMARKS.md's figure (it has not reached 150 KB), so
+// growth is a decision rather than an accident.
+const CREATE_BUDGET = 190 * 1024;
+const REVEAL_BUDGET = 150 * 1000;
 
 test("first load: each page its own bundle, within budget, and no crypto worker", async () => {
   const { context, requests, problems } = await newContext(browser);

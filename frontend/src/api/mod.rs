@@ -7,6 +7,7 @@
 //! Secret requests' calls are in [`requests`].
 
 mod requests;
+pub mod wire;
 
 pub use requests::RequestToken;
 
@@ -19,8 +20,8 @@ use sdo_shared::api::{
 };
 use sdo_shared::base64url::Base64Bytes;
 use sdo_shared::secret::{LinkToken, ManageToken, RevealToken, SecretId};
-use serde::de::DeserializeOwned;
 
+use self::wire::{FromWire, ToWire};
 use crate::config::Limits;
 use crate::i18n::{I18n, n};
 
@@ -138,8 +139,7 @@ impl Api {
     }
 
     pub async fn create(&self, request: &CreateRequest) -> Result<CreateResponse, ApiError> {
-        let builder = Request::post(&self.url("/secrets"));
-        let req = builder.json(request).map_err(|_| ApiError::BadResponse)?;
+        let req = with_json(Request::post(&self.url("/secrets")), request)?;
         json(send(req).await?).await
     }
 
@@ -160,12 +160,13 @@ impl Api {
         let body = RevealRequest {
             reveal_token: Base64Bytes::new(reveal_token.expose().to_vec()),
         };
-        let req = bearer(
-            Request::post(&self.url(&format!("/secrets/{id}/reveal"))),
-            &token.to_base64url(),
-        )
-        .json(&body)
-        .map_err(|_| ApiError::BadResponse)?;
+        let req = with_json(
+            bearer(
+                Request::post(&self.url(&format!("/secrets/{id}/reveal"))),
+                &token.to_base64url(),
+            ),
+            &body,
+        )?;
         json(send(req).await?).await
     }
 
@@ -214,7 +215,11 @@ async fn send(request: Request) -> Result<Response, ApiError> {
         .headers()
         .get("retry-after")
         .and_then(|v| v.trim().parse().ok());
-    let body: Option<ErrorBody> = response.json().await.ok();
+    let body = response
+        .text()
+        .await
+        .ok()
+        .and_then(|text| ErrorBody::from_json(&text));
     Err(error_from(status, body, retry_after))
 }
 
@@ -242,8 +247,18 @@ pub fn error_from(status: u16, body: Option<ErrorBody>, retry_after: Option<u32>
     }
 }
 
-async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    response.json().await.map_err(|_| ApiError::BadResponse)
+/// The body, as [`wire`] writes it.
+fn with_json(builder: RequestBuilder, body: &impl ToWire) -> Result<Request, ApiError> {
+    builder
+        .header("Content-Type", "application/json")
+        .body(body.to_json())
+        .map_err(|_| ApiError::BadResponse)
+}
+
+/// The answer, as [`wire`] reads it.
+async fn json<T: FromWire>(response: Response) -> Result<T, ApiError> {
+    let text = response.text().await.map_err(|_| ApiError::BadResponse)?;
+    T::from_json(&text).ok_or(ApiError::BadResponse)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use sdo_shared::api::{
 use sdo_shared::request::RequestId;
 use sdo_shared::secret::{FillToken, InboxToken};
 
-use super::{Api, ApiError, bearer, json, send};
+use super::{Api, ApiError, bearer, json, send, with_json};
 
 /// Either token a request answers its state to (they print as `***`).
 #[derive(Debug)]
@@ -33,9 +33,7 @@ impl Api {
         &self,
         request: &CreateRequestRequest,
     ) -> Result<CreateRequestResponse, ApiError> {
-        let req = Request::post(&self.url("/requests"))
-            .json(request)
-            .map_err(|_| ApiError::BadResponse)?;
+        let req = with_json(Request::post(&self.url("/requests")), request)?;
         json(send(req).await?).await
     }
 
@@ -58,12 +56,13 @@ impl Api {
         token: &FillToken,
         fill: &FillRequest,
     ) -> Result<FillResponse, ApiError> {
-        let req = bearer(
-            Request::post(&self.url(&format!("/requests/{id}/fill"))),
-            &token.to_base64url(),
-        )
-        .json(fill)
-        .map_err(|_| ApiError::BadResponse)?;
+        let req = with_json(
+            bearer(
+                Request::post(&self.url(&format!("/requests/{id}/fill"))),
+                &token.to_base64url(),
+            ),
+            fill,
+        )?;
         json(send(req).await?).await
     }
 
