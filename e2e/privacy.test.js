@@ -92,7 +92,7 @@ function recordSizes(page) {
 // The reveal page's budget is the target, 150 KB; the create page's is a
 // little above docs/BENCHMARKS.md's figure (it has not reached 150 KB), so
 // growth is a decision rather than an accident.
-const CREATE_BUDGET = 190 * 1024;
+const CREATE_BUDGET = 180 * 1024;
 const REVEAL_BUDGET = 150 * 1000;
 
 test("first load: each page its own bundle, within budget, and no crypto worker", async () => {

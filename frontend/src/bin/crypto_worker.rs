@@ -3,8 +3,8 @@
 //! spawns it only when a passphrase or a request needs it).
 
 use gloo_worker::Registrable;
-use sdo_frontend::worker::CryptoWorker;
+use sdo_frontend::worker::{CryptoWorker, Postcard};
 
 fn main() {
-    CryptoWorker::registrar().register();
+    CryptoWorker::registrar().encoding::<Postcard>().register();
 }

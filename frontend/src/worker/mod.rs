@@ -9,6 +9,7 @@
 //! `postMessage`, which stays inside this browser tab; the worker answers
 //! with derived keys or sealed or opened data ([`job`]).
 
+mod codec;
 mod job;
 
 use std::cell::RefCell;
@@ -23,6 +24,7 @@ use sdo_shared::payload::Payload;
 use sdo_shared::request::RequestId;
 use sdo_shared::secret::{ContentKey, LinkKey, RequestKey, RequestPublicKey, RevealToken};
 
+pub use codec::Postcard;
 pub use job::{Job, Outcome, WirePayload, run};
 
 /// The loader Trunk writes for the worker (`data-loader-shim`); worker
@@ -57,7 +59,9 @@ fn spawn() -> OneshotBridge<CryptoWorker> {
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_else(|| "/".into());
-    CryptoWorker::spawner().spawn_with_loader(&loader_url(&base))
+    CryptoWorker::spawner()
+        .encoding::<Postcard>()
+        .spawn_with_loader(&loader_url(&base))
 }
 
 fn take_bridge() -> OneshotBridge<CryptoWorker> {
