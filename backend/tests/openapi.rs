@@ -180,20 +180,7 @@ async fn the_document_describes_the_wire_types_and_errors() {
         .collect();
     assert_eq!(properties, required);
 
-    let codes = [
-        ErrorCode::InvalidRequest,
-        ErrorCode::Unauthorized,
-        ErrorCode::WrongPassphrase,
-        ErrorCode::NotFound,
-        ErrorCode::MethodNotAllowed,
-        ErrorCode::TooLarge,
-        ErrorCode::UnsupportedMediaType,
-        ErrorCode::RateLimited,
-        ErrorCode::Internal,
-        ErrorCode::Unavailable,
-        ErrorCode::OutcomeUnknown,
-    ];
-    let actual: BTreeSet<String> = codes.iter().map(wire_name).collect();
+    let actual: BTreeSet<String> = ErrorCode::ALL.iter().map(wire_name).collect();
     assert_eq!(strings(&schemas["ErrorCode"]["enum"]), actual);
     assert!(actual.contains("outcome_unknown"));
 
