@@ -89,13 +89,17 @@ fn every_answer_reads_as_serde_writes_it() {
         id: "AAECAwQFBgcICQoLDA0ODw".into(),
         expires_at: 1_790_000_000,
     });
-    for (note, filled_at) in [(None, None), (Some(bytes(2, 100)), Some(1_789_500_000))] {
+    for (note, filled_at, collected_at) in [
+        (None, None, None),
+        (Some(bytes(2, 100)), Some(1_789_500_000), None),
+        (None, Some(1_789_500_000), Some(1_789_600_000)),
+    ] {
         reads_back(&RequestMetaResponse {
-            state: RequestState::Filled,
+            state: RequestState::Collected,
             created_at: 1_789_000_000,
             expires_at: 1_790_000_000,
             filled_at,
-            collected_at: None,
+            collected_at,
             note,
         });
     }

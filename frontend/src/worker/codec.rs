@@ -2,30 +2,34 @@
 //! format, instead of gloo-worker's default bincode. postcard's errors keep
 //! no message, so serde's error texts (which print floats and escape
 //! strings, and link the code for both) stay out of the page's wasm: about
-//! 7 KB gzipped of each page bundle (docs/BENCHMARKS.md).
+//! 12 KB gzipped of each page bundle (docs/BENCHMARKS.md).
 //!
-//! Messages carry keys and plaintexts, so both copies this side makes are
-//! zeroed once used: the encoded bytes after they are handed to the
-//! browser, and the received bytes (in Rust and in the JavaScript array)
-//! after decoding. The browser's own copy in transit is out of reach.
+//! Messages carry keys, passphrases and plaintexts. In wasm memory each is
+//! encoded once, into a buffer of its exact size (a growing buffer would
+//! leave freed partial copies behind), which is zeroed once the browser has
+//! its copy; a received message is zeroed in Rust and in its JavaScript
+//! array once decoded. The array handed to `postMessage`, and the copy the
+//! browser makes of it for the other side, are JavaScript's and out of
+//! reach.
 
 use gloo_worker::Codec;
 use js_sys::Uint8Array;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsValue, UnwrapThrowExt};
-use zeroize::Zeroize;
+use zeroize::{Zeroize, Zeroizing};
 
 #[derive(Debug)]
 pub struct Postcard;
 
 impl Codec for Postcard {
     fn encode<I: Serialize>(input: I) -> JsValue {
-        let mut bytes =
-            postcard::to_allocvec(&input).expect_throw("a worker message did not encode");
-        let array = Uint8Array::from(bytes.as_slice());
-        bytes.zeroize();
-        array.into()
+        let size = postcard::experimental::serialized_size(&input)
+            .expect_throw("a worker message did not encode");
+        let mut bytes = Zeroizing::new(vec![0; size]);
+        let encoded =
+            postcard::to_slice(&input, &mut bytes).expect_throw("a worker message did not encode");
+        Uint8Array::from(&encoded[..]).into()
     }
 
     fn decode<O: DeserializeOwned>(input: JsValue) -> O {
