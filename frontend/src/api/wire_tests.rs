@@ -191,3 +191,12 @@ fn wrong_forms_are_refused() {
     assert_eq!(error("not_found").unwrap().error, ErrorCode::NotFound);
     assert!(error("NotFound").is_none());
 }
+
+#[test]
+fn a_body_never_prints() {
+    let body = RevealRequest {
+        reveal_token: bytes(4, 32),
+    };
+    let fields = Fields::parse(&body.to_json()).unwrap();
+    assert_eq!(format!("{fields:?}"), "Fields(***)");
+}
