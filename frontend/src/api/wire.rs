@@ -67,9 +67,7 @@ impl Fields {
     }
 
     pub fn to_json(&self) -> String {
-        JSON::stringify(&self.0)
-            .map(String::from)
-            .unwrap_or_default()
+        stringify(&self.0)
     }
 
     /// The objects in a JSON array, skipping anything else in it; `None`
@@ -82,9 +80,7 @@ impl Fields {
 
     pub fn list_to_json(items: impl IntoIterator<Item = Self>) -> String {
         let array: Array = items.into_iter().map(|f| JsValue::from(f.0)).collect();
-        JSON::stringify(&array)
-            .map(String::from)
-            .unwrap_or_default()
+        stringify(&array)
     }
 
     fn get(&self, name: &str) -> JsValue {
@@ -96,12 +92,17 @@ impl Fields {
         value.is_null() || value.is_undefined()
     }
 
+    /// The field `name` read by `read` (one of the getters below);
     /// `Some(None)` for `null` or a missing field, `None` for a wrong form.
-    fn optional<T>(&self, name: &str, read: impl FnOnce(&Self) -> Option<T>) -> Option<Option<T>> {
+    fn optional<T>(
+        &self,
+        name: &str,
+        read: impl FnOnce(&Self, &str) -> Option<T>,
+    ) -> Option<Option<T>> {
         if self.is_absent(name) {
             Some(None)
         } else {
-            read(self).map(Some)
+            read(self, name).map(Some)
         }
     }
 
@@ -162,6 +163,12 @@ impl Fields {
     }
 }
 
+/// `JSON.stringify` fails only on cycles and BigInts, which the objects
+/// made here never hold.
+fn stringify(value: &JsValue) -> String {
+    JSON::stringify(value).map(String::from).unwrap_or_default()
+}
+
 impl Default for Fields {
     fn default() -> Self {
         Self::new()
@@ -189,7 +196,7 @@ impl ToWire for KdfParams {
 }
 
 fn kdf(f: &Fields) -> Option<Option<KdfParams>> {
-    f.optional("kdf", |f| KdfParams::read(&f.object("kdf")?))
+    f.optional("kdf", |f, name| KdfParams::read(&f.object(name)?))
 }
 
 impl FromWire for ConfigResponse {
@@ -263,7 +270,7 @@ impl FromWire for ReceiptResponse {
             expires_at: f.int("expires_at")?,
             views_left: f.int("views_left")?,
             failed_attempts: f.int("failed_attempts")?,
-            revealed_at: f.optional("revealed_at", |f| f.int("revealed_at"))?,
+            revealed_at: f.optional("revealed_at", Fields::int)?,
         })
     }
 }
@@ -273,7 +280,7 @@ impl FromWire for ErrorBody {
         Some(Self {
             error: ErrorCode::parse(&f.string("error")?)?,
             message: f.string("message")?,
-            attempts_left: f.optional("attempts_left", |f| f.int("attempts_left"))?,
+            attempts_left: f.optional("attempts_left", Fields::int)?,
         })
     }
 }
@@ -306,9 +313,9 @@ impl FromWire for RequestMetaResponse {
             state: RequestState::parse(&f.string("state")?)?,
             created_at: f.int("created_at")?,
             expires_at: f.int("expires_at")?,
-            filled_at: f.optional("filled_at", |f| f.int("filled_at"))?,
-            collected_at: f.optional("collected_at", |f| f.int("collected_at"))?,
-            note: f.optional("note", |f| f.bytes("note"))?,
+            filled_at: f.optional("filled_at", Fields::int)?,
+            collected_at: f.optional("collected_at", Fields::int)?,
+            note: f.optional("note", Fields::bytes)?,
         })
     }
 }
