@@ -848,6 +848,12 @@ fn expect_reveal(
     content_type: ContentType,
     body: &[u8],
 ) -> Option<Expected> {
+    // A consuming route buffers its body before the handler runs (so that a
+    // slow body uses nothing up): past the limit is the 413, before the
+    // header, the id or the content type is looked at.
+    if body.len() > h.body_limit {
+        return status(413);
+    }
     if token.is_none() {
         return status(401);
     }
@@ -856,9 +862,6 @@ fn expect_reveal(
     }
     if !content_type.is_json() {
         return status(415);
-    }
-    if body.len() > h.body_limit {
-        return status(413);
     }
     let Ok(req) = serde_json::from_slice::<RevealRequest>(body) else {
         return status(400);
