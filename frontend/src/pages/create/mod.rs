@@ -156,41 +156,24 @@ pub fn create_page() -> Html {
                 ttl_secs,
                 max_views,
             };
-            let (api, phase, errors) = (api.clone(), phase.clone(), errors.clone());
-            let (text, passphrase, file) = (text.clone(), passphrase.clone(), file.clone());
-            let i18n = i18n.clone();
             phase.set(Phase::Working(if passphrase.is_empty() {
                 Stage::Encrypting
             } else {
                 Stage::Stretching
             }));
-            wasm_bindgen_futures::spawn_local(async move {
-                let stage_phase = phase.clone();
-                let result = submit::run(&api, &i18n, submission, move |stage| {
-                    stage_phase.set(Phase::Working(stage))
-                })
-                .await;
-                match result {
-                    Ok(created) => {
-                        // The plaintext leaves the page's state; the
-                        // passphrase stays only in the "ready" view.
-                        text.set(String::new());
-                        passphrase.set(String::new());
-                        file.set(None);
-                        phase.set(Phase::Done(Rc::new(created)));
-                    }
-                    Err(message) => {
-                        phase.set(Phase::Editing);
-                        errors.set(Errors {
-                            submit: Some(message),
-                            ..Errors::default()
-                        });
-                        // Back to the button that started it; the error,
-                        // an alert, is announced by itself.
-                        focus_soon("#create");
-                    }
-                }
-            });
+            let form = submit::Form {
+                phase: phase.clone(),
+                errors: errors.clone(),
+                text: text.clone(),
+                passphrase: passphrase.clone(),
+                file: file.clone(),
+            };
+            wasm_bindgen_futures::spawn_local(submit::finish(
+                api.clone(),
+                i18n.clone(),
+                submission,
+                form,
+            ));
         })
     };
 

@@ -11,9 +11,13 @@ use sdo_shared::secret::{LinkKey, ManageToken, SecretId, Verifier};
 
 use std::rc::Rc;
 
+use yew::UseStateHandle;
 use zeroize::Zeroizing;
 
+use super::file_picker::PickedFile;
+use super::{Errors, Phase};
 use crate::api::Api;
+use crate::components::focus_soon;
 use crate::i18n::{I18n, format};
 use crate::pages::Created;
 use crate::worker;
@@ -161,4 +165,45 @@ pub async fn run(
         max_views: submission.max_views,
         passphrase: protected.then(|| Rc::new(Zeroizing::new(submission.passphrase.clone()))),
     })
+}
+
+/// The form's state that a finished or failed create changes.
+pub(super) struct Form {
+    pub phase: UseStateHandle<Phase>,
+    pub errors: UseStateHandle<Errors>,
+    pub text: UseStateHandle<String>,
+    pub passphrase: UseStateHandle<String>,
+    pub file: UseStateHandle<Option<PickedFile>>,
+}
+
+/// Runs a create and puts its outcome in the form. A function of this
+/// module rather than an async block in the form's callback, so that the
+/// build can defer it by name with the rest of what runs after the first
+/// render (`frontend/split.txt`).
+pub(super) async fn finish(api: Api, i18n: I18n, submission: Submission, form: Form) {
+    let stage_phase = form.phase.clone();
+    let result = run(&api, &i18n, submission, move |stage| {
+        stage_phase.set(Phase::Working(stage));
+    })
+    .await;
+    match result {
+        Ok(created) => {
+            // The plaintext leaves the page's state; the passphrase stays
+            // only in the "ready" view.
+            form.text.set(String::new());
+            form.passphrase.set(String::new());
+            form.file.set(None);
+            form.phase.set(Phase::Done(Rc::new(created)));
+        }
+        Err(message) => {
+            form.phase.set(Phase::Editing);
+            form.errors.set(Errors {
+                submit: Some(message),
+                ..Errors::default()
+            });
+            // Back to the button that started it; the error, an alert, is
+            // announced by itself.
+            focus_soon("#create");
+        }
+    }
 }
