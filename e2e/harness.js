@@ -124,6 +124,8 @@ function watchPage(page, problems) {
     const text = msg.text();
     if (/Content Security Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
     if (msg.type() === "error" && /panicked|RuntimeError|unreachable/i.test(text)) problems.push(`error: ${text}`);
+    // frontend/split.js: the create page's deferred half did not arrive.
+    if (/could not (fetch|load) the rest of the app/.test(text)) problems.push(`split: ${text}`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
 }

@@ -89,11 +89,12 @@ function recordSizes(page) {
   };
 }
 
-// The reveal page's budget is the target, 150 KB; the create page's is a
-// little above docs/BENCHMARKS.md's figure (it has not reached 150 KB), so
-// growth is a decision rather than an accident.
-const CREATE_BUDGET = 180 * 1024;
+// Both pages' budget is the target, 150 KB (read as 150,000 B). The create
+// page's wasm is split (frontend/split.txt): what its first render runs,
+// and the rest, fetched on the first interaction.
+const CREATE_BUDGET = 150 * 1000;
 const REVEAL_BUDGET = 150 * 1000;
+const SPLIT = /^\/sdo-frontend-[0-9a-f]+_split[.]wasm$/;
 
 test("first load: each page its own bundle, within budget, and no crypto worker", async () => {
   const { context, requests, problems } = await newContext(browser);
@@ -108,9 +109,16 @@ test("first load: each page its own bundle, within budget, and no crypto worker"
   assert.ok(create.total < CREATE_BUDGET, `create page's first load is ${create.total} B gzipped:\n${create.report}`);
   assert.ok(!requests.some((r) => r.url.includes("sdo-crypto-worker")), "worker fetched on first load");
   assert.ok(!create.paths.some((p) => /^\/sdo-(reveal|rest)-/.test(p)), `another bundle fetched:\n${create.report}`);
+  assert.ok(!create.paths.some((p) => SPLIT.test(p)), `the deferred half fetched before any interaction:\n${create.report}`);
 
-  // A share link without a passphrase never needs the worker either.
+  // The first keystroke fetches the rest of the create page, once: a
+  // submit after its bytes are in builds it from them, fetching nothing.
+  const deferred = page.waitForEvent("requestfinished", (r) => SPLIT.test(new URL(r.url()).pathname));
   await page.fill("#secret", "no worker needed");
+  const rest = await (await deferred).response();
+  const restBody = await rest.body();
+  console.log(`on first interaction: ${new URL(rest.url()).pathname}: ${restBody.length} B, ${gzipSync(restBody, { level: 9 }).length} B gzipped`);
+  // A share link without a passphrase never needs the worker either.
   await page.click("#create");
   await page.waitForSelector("#share-link");
   const share = await page.inputValue("#share-link");
@@ -130,7 +138,72 @@ test("first load: each page its own bundle, within budget, and no crypto worker"
     assert.ok(!r.url.includes("sdo-crypto-worker"), "worker fetched without a passphrase");
   }
   assert.deepEqual([...problems, ...fresh.problems], []);
+  assert.equal(requests.filter((r) => SPLIT.test(new URL(r.url).pathname)).length, 1, "the deferred half fetched more than once");
   await fresh.context.close();
+  await context.close();
+});
+
+test("deferred code that runs before any interaction loads the rest synchronously, once", async () => {
+  const { context, requests, problems } = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.base}/`);
+  await page.waitForSelector("#create");
+  await page.waitForLoadState("networkidle");
+  // A submit with no key, click or input event first: the form's check of
+  // the secret is in the deferred half, so its stub fetches it right away.
+  await page.evaluate(() => document.querySelector("form").requestSubmit());
+  await page.waitForSelector("#secret-error");
+  assert.equal(await page.textContent("#secret-error"), "Write the secret to share.");
+  await page.fill("#secret", "after a synchronous load");
+  await page.click("#create");
+  await page.waitForSelector("#share-link");
+  assert.equal(requests.filter((r) => SPLIT.test(new URL(r.url).pathname)).length, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the rest of the create page that cannot be fetched: an alert at once, a retry on the next interaction", async () => {
+  const { context, requests, problems } = await newContext(browser);
+  const page = await context.newPage();
+  const split = (url) => SPLIT.test(url.pathname);
+  // A deploy removed it, or the connection dropped.
+  await page.route(split, (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto(`${server.base}/`);
+  await page.waitForSelector("#create");
+  await page.fill("#secret", "typed while it is missing");
+  await page.waitForSelector("#sdo-split-error[role=alert]");
+  assert.match(await page.textContent("#sdo-split-error"), /Reload the page before you go on/);
+  await page.unroute(split);
+  await page.fill("#secret", "typed once it is back");
+  await page.waitForSelector("#sdo-split-error", { state: "detached" });
+  await page.click("#create");
+  await page.waitForSelector("#share-link");
+  assert.equal(requests.filter((r) => SPLIT.test(new URL(r.url).pathname)).length, 2);
+  assert.equal(problems.length, 1, problems.join("\n"));
+  assert.match(problems[0], /could not fetch the rest of the app/);
+  await context.close();
+});
+
+test("a tap before the page has started: the rest waits for it, fetched once", async () => {
+  const { context, requests, problems } = await newContext(browser);
+  const page = await context.newPage();
+  const primary = (url) => /^\/sdo-frontend-[0-9a-f]+_bg[.]wasm$/.test(url.pathname);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(primary, async (route) => { await held; await route.continue(); });
+  await page.goto(`${server.base}/`, { waitUntil: "domcontentloaded" });
+  // Once the glue (and its loader) has run; its wasm is still on the way.
+  await page.evaluate(() => import(document.getElementById("sdo-boot").dataset.js));
+  const deferred = page.waitForEvent("requestfinished", (r) => SPLIT.test(new URL(r.url()).pathname));
+  await page.mouse.click(5, 5);
+  await deferred;
+  release();
+  await page.waitForSelector("#create");
+  await page.fill("#secret", "after an early tap");
+  await page.click("#create");
+  await page.waitForSelector("#share-link");
+  assert.equal(requests.filter((r) => SPLIT.test(new URL(r.url).pathname)).length, 1);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

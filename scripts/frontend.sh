@@ -147,6 +147,7 @@ build() {
     cargo +"$NIGHTLY" fetch --locked --manifest-path \
         "$(rustc +"$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" >/dev/null
     trunk_release
+    split_create_bundle
     # The reveal and rest bundles (frontend/src/bundle.rs), each from its
     # own page, then beside the main one in dist/.
     for bundle in reveal rest; do
@@ -205,6 +206,46 @@ link_bundles() {
         }
         fs.writeFileSync(html, text.replace(boot, (m) => m.replace(/^<script/, "<script" + attrs)));
     ' dist/index.html $(cd dist && ls sdo-reveal-* sdo-rest-*)
+}
+
+# The create page's wasm in two (frontend/split/, frontend/split.txt): what
+# its first render runs, and the rest, fetched on the first interaction by
+# frontend/split.js, which goes into the glue beside the stubs' import.
+split_create_bundle() {
+    step "split the create page's wasm (frontend/split.txt)"
+    cargo build --locked --release --quiet -p sdo-wasm-split
+    local wasm
+    wasm=$(ls dist/sdo-frontend-*_bg.wasm)
+    # The unsplit build, names and all, for finding what a first render
+    # should not call (frontend/split.js logs it).
+    mkdir -p target/split
+    cp "$wasm" "${wasm%_bg.wasm}.js" target/split/
+    target/release/sdo-wasm-split frontend/split.txt ./sdo-frontend_bg.js "$wasm" "$wasm" "${wasm%_bg.wasm}_split.wasm"
+    # Trunk's hash in the names is of the unsplit wasm; a change to the
+    # split alone must not reach a browser that cached the other half, so
+    # the three files are renamed by a hash of what they now hold.
+    node -e '
+        const fs = require("fs");
+        const crypto = require("crypto");
+        const [old, loader] = process.argv.slice(1);
+        const path = (hash, suffix) => `dist/sdo-frontend-${hash}${suffix}`;
+        let glue = fs.readFileSync(path(old, ".js"), "utf8");
+        const imports = `"./sdo-frontend_bg.js": import0,`;
+        if (glue.split(imports).length !== 2) throw new Error("wasm-bindgen glue changed: no single " + imports);
+        glue = glue.replace(imports, `"./sdo-frontend_bg.js": { ...import0, __sdo_split_load },`);
+        const primary = fs.readFileSync(path(old, "_bg.wasm"));
+        const secondary = fs.readFileSync(path(old, "_split.wasm"));
+        const hash = crypto.createHash("sha256").update(primary).update(secondary)
+            .update(glue).update(fs.readFileSync(loader)).digest("hex").slice(0, 16);
+        glue = glue.replaceAll(`sdo-frontend-${old}`, `sdo-frontend-${hash}`);
+        glue += `\nconst SPLIT_FILE = "sdo-frontend-${hash}_split.wasm";\n` + fs.readFileSync(loader, "utf8");
+        fs.writeFileSync(path(hash, ".js"), glue);
+        fs.renameSync(path(old, "_bg.wasm"), path(hash, "_bg.wasm"));
+        fs.renameSync(path(old, "_split.wasm"), path(hash, "_split.wasm"));
+        fs.unlinkSync(path(old, ".js"));
+        const html = fs.readFileSync("dist/index.html", "utf8");
+        fs.writeFileSync("dist/index.html", html.replaceAll(`sdo-frontend-${old}`, `sdo-frontend-${hash}`));
+    ' "$(basename "$wasm" _bg.wasm | sed 's/^sdo-frontend-//')" frontend/split.js
 }
 
 # Trunk minifies the files it copies but not wasm-bindgen's JavaScript glue
