@@ -51,6 +51,13 @@ test("no plaintext, passphrase or link key in any request", async () => {
   assert.equal(api.filter((r) => r.url.endsWith("/reveal")).length, 2);
   // The worker was loaded, and its requests were watched too.
   assert.ok(all.some((r) => r.url.includes("sdo-crypto-worker")));
+  // Its files carry a hash of their contents (scripts/frontend.sh), so a
+  // page open across a deploy never starts another build's worker.
+  const workerFiles = new Set(all.map((r) => new URL(r.url).pathname)
+    .filter((p) => p.startsWith("/sdo-crypto-worker"))
+    .map((p) => p.replace(/^\/sdo-crypto-worker-[0-9a-f]{16}(?=[._])/, "/sdo-crypto-worker-HASH")));
+  assert.deepEqual([...workerFiles].sort(),
+    ["/sdo-crypto-worker-HASH.js", "/sdo-crypto-worker-HASH_bg.wasm", "/sdo-crypto-worker-HASH_loader.js"]);
 
   const needles = [
     ...encodings(plaintext).map((n) => ["plaintext", n]),
@@ -162,8 +169,8 @@ test("deferred code that runs before any interaction loads the rest synchronousl
   await context.close();
 });
 
-test("the rest of the create page that cannot be fetched: an alert at once, a retry on the next interaction", async () => {
-  const { context, requests, problems } = await newContext(browser);
+test("the rest of the create page that cannot be fetched: an alert at once, in the reader's language, a retry on the next interaction", async () => {
+  const { context, requests, problems } = await newContext(browser, { locale: "de-DE" });
   const page = await context.newPage();
   const split = (url) => SPLIT.test(url.pathname);
   // A deploy removed it, or the connection dropped.
@@ -172,7 +179,7 @@ test("the rest of the create page that cannot be fetched: an alert at once, a re
   await page.waitForSelector("#create");
   await page.fill("#secret", "typed while it is missing");
   await page.waitForSelector("#sdo-split-error[role=alert]");
-  assert.match(await page.textContent("#sdo-split-error"), /Reload the page before you go on/);
+  assert.match(await page.textContent("#sdo-split-error"), /Laden Sie die Seite neu, bevor Sie fortfahren/);
   await page.unroute(split);
   await page.fill("#secret", "typed once it is back");
   await page.waitForSelector("#sdo-split-error", { state: "detached" });

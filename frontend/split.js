@@ -100,7 +100,9 @@ function __sdo_split_load() {
 }
 
 // An alert above the app (not in it: Yew owns #app's children), or none.
-// English only, like boot.js's: the messages are the app's, not the loader's.
+// Its words are the create page's hidden #sdo-split-failed (the message
+// "split-failed" in the reader's language); English, like boot.js's, only
+// if the app has not rendered yet.
 function splitNotice(show = true) {
   document.getElementById("sdo-split-error")?.remove();
   if (!show) return;
@@ -110,8 +112,8 @@ function splitNotice(show = true) {
   box.setAttribute("role", "alert");
   const text = document.createElement("p");
   text.textContent =
-    "Part of this page could not be loaded: the connection dropped, or the site was updated. " +
-    "Reload the page before you go on; anything typed here is not kept.";
+    document.getElementById("sdo-split-failed")?.textContent ||
+    "Part of this page could not be loaded. Reload the page before you go on.";
   box.append(text);
   document.getElementById("app")?.before(box);
 }

@@ -159,6 +159,7 @@ build() {
         diff -r "target/bundles/$bundle/snippets" dist/snippets
 
     done
+    hash_worker
     link_bundles
     # The message files' comments are for translators; a first load need
     # not carry them (a Fluent comment always starts its line with #).
@@ -182,7 +183,7 @@ trunk_release() {
 }
 
 # index.html: boot.js learns the other bundles' file names from its tag,
-# and Trunk's preloads of the main bundle go (a reveal page would fetch the
+# and the app its worker's loader; Trunk's preloads of the main bundle go (a reveal page would fetch the
 # create page's wasm for nothing; boot.js starts the one it needs at once).
 link_bundles() {
     node -e '
@@ -199,13 +200,42 @@ link_bundles() {
         const js = tag[0].match(/\sdata-js="?([^\s">]+)/)[1];
         const base = js.slice(0, js.lastIndexOf("/") + 1);
         let attrs = "";
-        if (files.length !== 4) throw new Error("expected the reveal and rest bundles, found " + files);
+        if (files.length !== 5) throw new Error("expected the reveal and rest bundles and the worker, found " + files);
         for (const file of files) {
+            if (/^sdo-crypto-worker-[0-9a-f]+_loader[.]js$/.test(file)) {
+                attrs += ` data-worker=${base}${file}`;
+                continue;
+            }
             const [, bundle, wasm, glue] = file.match(/^sdo-([a-z]+)-[0-9a-f]+(?:_bg[.](wasm)|[.](js))$/);
             attrs += ` data-${bundle}-${wasm || glue}=${base}${file}`;
         }
         fs.writeFileSync(html, text.replace(boot, (m) => m.replace(/^<script/, "<script" + attrs)));
-    ' dist/index.html $(cd dist && ls sdo-reveal-* sdo-rest-*)
+    ' dist/index.html $(cd dist && ls sdo-reveal-* sdo-rest-* sdo-crypto-worker-*_loader.js)
+}
+
+# Trunk leaves the worker's files unhashed (its loader shim names them),
+# so a page open across a deploy would start the new build's worker with
+# the old build's messages. They get a hash of their contents here, and
+# link_bundles has the boot tag name the loader (data-worker) for
+# frontend/src/worker/mod.rs.
+hash_worker() {
+    step "hash the crypto worker's file names"
+    node -e '
+        const fs = require("fs");
+        const crypto = require("crypto");
+        const name = (suffix) => `dist/sdo-crypto-worker${suffix}`;
+        const loader = fs.readFileSync(name("_loader.js"), "utf8");
+        const expected = `importScripts("./sdo-crypto-worker.js");wasm_bindgen("./sdo-crypto-worker_bg.wasm");`;
+        if (loader.trim() !== expected) throw new Error("Trunk wrote another worker loader: " + loader);
+        const hash = crypto.createHash("sha256").update(fs.readFileSync(name(".js")))
+            .update(fs.readFileSync(name("_bg.wasm"))).digest("hex").slice(0, 16);
+        fs.renameSync(name(".js"), name(`-${hash}.js`));
+        fs.renameSync(name("_bg.wasm"), name(`-${hash}_bg.wasm`));
+        fs.unlinkSync(name("_loader.js"));
+        fs.writeFileSync(name(`-${hash}_loader.js`), expected
+            .replace("sdo-crypto-worker.js", `sdo-crypto-worker-${hash}.js`)
+            .replace("sdo-crypto-worker_bg.wasm", `sdo-crypto-worker-${hash}_bg.wasm`));
+    '
 }
 
 # The create page's wasm in two (frontend/split/, frontend/split.txt): what

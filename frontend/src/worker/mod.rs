@@ -27,9 +27,14 @@ use sdo_shared::secret::{ContentKey, LinkKey, RequestKey, RequestPublicKey, Reve
 pub use codec::Postcard;
 pub use job::{Job, Outcome, WirePayload, run};
 
-/// The loader Trunk writes for the worker (`data-loader-shim`); worker
-/// files keep their names (no content hash) so the app can find them.
+/// The loader Trunk writes for the worker (`data-loader-shim`), by the name
+/// it has in a development build; a release build hashes the worker's files
+/// and names the loader on the boot tag ([`BOOT_TAG_LOADER`]).
 pub const WORKER_LOADER: &str = "sdo-crypto-worker_loader.js";
+/// The boot tag's attribute with the release build's hashed loader
+/// (scripts/frontend.sh, `hash_worker`), so that a page open across a
+/// deploy starts its own build's worker, never a newer one.
+const BOOT_TAG_LOADER: &str = "data-worker";
 /// Longest wait for an answer before giving up (a slow phone takes seconds).
 const TIMEOUT: Duration = Duration::from_secs(90);
 
@@ -55,13 +60,18 @@ pub fn loader_url(document_url: &str) -> String {
 }
 
 fn spawn() -> OneshotBridge<CryptoWorker> {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_else(|| "/".into());
+    let document = web_sys::window().and_then(|w| w.document());
+    let hashed = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("sdo-boot"))
+        .and_then(|tag| tag.get_attribute(BOOT_TAG_LOADER));
+    let loader = hashed.unwrap_or_else(|| {
+        let base = document.and_then(|d| d.base_uri().ok().flatten());
+        loader_url(&base.unwrap_or_else(|| "/".into()))
+    });
     CryptoWorker::spawner()
         .encoding::<Postcard>()
-        .spawn_with_loader(&loader_url(&base))
+        .spawn_with_loader(&loader)
 }
 
 fn take_bridge() -> OneshotBridge<CryptoWorker> {

@@ -300,6 +300,9 @@ pub fn create_page() -> Html {
             }
         </section>
         <RecentList />
+        // What frontend/split.js shows above the app if the rest of this
+        // bundle cannot be fetched: its words, in the reader's language.
+        <div id="sdo-split-failed" hidden=true>{ i18n.t("split-failed") }</div>
         </>
     }
 }
