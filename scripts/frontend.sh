@@ -248,7 +248,7 @@ split_create_bundle() {
     wasm=$(ls dist/sdo-frontend-*_bg.wasm)
     # The unsplit build, names and all, for finding what a first render
     # should not call (frontend/split.js logs it).
-    mkdir -p target/split
+    rm -rf target/split && mkdir -p target/split
     cp "$wasm" "${wasm%_bg.wasm}.js" target/split/
     target/release/sdo-wasm-split frontend/split.txt ./sdo-frontend_bg.js "$wasm" "$wasm" "${wasm%_bg.wasm}_split.wasm"
     # Trunk's hash in the names is of the unsplit wasm; a change to the

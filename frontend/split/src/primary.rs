@@ -59,36 +59,25 @@ pub(crate) fn make_primary(
         module.funcs.get_mut(id).kind = FunctionKind::Local(stub.local_func(args));
     }
 
-    let by_index = |items: Vec<(usize, ExportItem)>, index: usize| {
-        items.into_iter().find(|(i, _)| *i == index).map(|(_, e)| e)
-    };
+    // The secondary was parsed separately: its ids match ours by index.
     for (name, kind) in needed {
         let item = match kind {
-            ImportKind::Function(id) => Some(ExportItem::Function(ids[&id.index()])),
-            ImportKind::Memory(id) => by_index(
-                module
-                    .memories
-                    .iter()
-                    .map(|m| (m.id().index(), ExportItem::Memory(m.id())))
-                    .collect(),
-                id.index(),
-            ),
-            ImportKind::Table(id) => by_index(
-                module
-                    .tables
-                    .iter()
-                    .map(|t| (t.id().index(), ExportItem::Table(t.id())))
-                    .collect(),
-                id.index(),
-            ),
-            ImportKind::Global(id) => by_index(
-                module
-                    .globals
-                    .iter()
-                    .map(|g| (g.id().index(), ExportItem::Global(g.id())))
-                    .collect(),
-                id.index(),
-            ),
+            ImportKind::Function(id) => ids.get(&id.index()).map(|&f| ExportItem::Function(f)),
+            ImportKind::Memory(id) => module
+                .memories
+                .iter()
+                .find(|m| m.id().index() == id.index())
+                .map(|m| ExportItem::Memory(m.id())),
+            ImportKind::Table(id) => module
+                .tables
+                .iter()
+                .find(|t| t.id().index() == id.index())
+                .map(|t| ExportItem::Table(t.id())),
+            ImportKind::Global(id) => module
+                .globals
+                .iter()
+                .find(|g| g.id().index() == id.index())
+                .map(|g| ExportItem::Global(g.id())),
             ImportKind::Tag(_) => None,
         };
         let item = item.ok_or_else(|| SplitError::Missing(name.clone()))?;

@@ -41,6 +41,16 @@ fn patterns(names: &[&str]) -> Rules {
     Rules::parse(&names.join("\n"))
 }
 
+/// Why `module` cannot be split with its `deferred*` functions deferred.
+fn refusal(module: &str) -> SplitError {
+    split(
+        &wat::parse_str(module).unwrap(),
+        &patterns(&["deferred*"]),
+        GLUE,
+    )
+    .unwrap_err()
+}
+
 fn validate(wasm: &[u8]) {
     wasmparser::Validator::new()
         .validate_all(wasm)
@@ -153,12 +163,7 @@ fn a_function_that_names_a_segment_is_not_moved() {
   (func (export "main") (call $deferred_init))
   (func $deferred_init (memory.init $passive (i32.const 0) (i32.const 0) (i32.const 3))))
 "#;
-    let error = split(
-        &wat::parse_str(module).unwrap(),
-        &patterns(&["deferred*"]),
-        GLUE,
-    )
-    .unwrap_err();
+    let error = refusal(module);
     assert!(
         matches!(error, SplitError::Unmovable(ref name) if name == "deferred_init"),
         "{error}"
@@ -208,12 +213,7 @@ fn a_deferred_start_function_is_refused() {
   (func (export "main"))
   (func $deferred_start))
 "#;
-    let error = split(
-        &wat::parse_str(module).unwrap(),
-        &patterns(&["deferred*"]),
-        GLUE,
-    )
-    .unwrap_err();
+    let error = refusal(module);
     assert!(matches!(error, SplitError::StartDeferred), "{error}");
 }
 
@@ -228,12 +228,7 @@ fn an_export_with_a_name_the_split_needs_is_refused() {
   (func $deferred))
 "#
     );
-    let error = split(
-        &wat::parse_str(module).unwrap(),
-        &patterns(&["deferred*"]),
-        GLUE,
-    )
-    .unwrap_err();
+    let error = refusal(&module);
     assert!(
         matches!(error, SplitError::NameTaken(ref name) if name == LOADED_EXPORT),
         "{error}"
