@@ -94,13 +94,42 @@ start_snappass() {
     wait_for_port "$port"
 }
 
+# CPU time (user + system, clock ticks) a process has used; its own, or
+# with "children", that of the children it has waited for. The fields are
+# counted after the command name, which may hold spaces.
+ticks() { sed 's/.*) //' "/proc/$1/stat" | awk -v c="${2:-}" '{ print c ? $14 + $15 : $12 + $13 }'; }
+
+# CPU time of everything a system runs: sdo-server; SnapPass's gunicorn
+# processes and its redis.
+system_ticks() { # SYSTEM
+    local pid sum=0 pids
+    if [ "$1" = snappass ]; then
+        pids="$pid_snappass $(pgrep -P "$pid_snappass") $redis_pid"
+    else
+        local var="pid_$1"
+        pids=${!var}
+    fi
+    for pid in $pids; do sum=$((sum + $(ticks "$pid"))); done
+    echo "$sum"
+}
+
 # wrk with one thread per connection, so each Lua state is one connection.
+# The RESULT line gains the CPU the system used during the run and wrk's
+# own: per pair, the machine's cost of each side whatever the two cores'
+# sharing did to the rate.
 drive() { # SYSTEM CONNECTIONS SECONDS
-    local script=sdo port_var="port_$1"
+    local script=sdo port_var="port_$1" before wrk_ticks result
     [ "$1" = snappass ] && script=snappass
-    SDO_BENCH_WRK=bench/wrk SDO_BENCH_SECRETS="$work/secrets.tsv" SDO_BENCH_THREADS="$2" \
-        wrk -t "$2" -c "$2" -d "${3}s" --timeout 5s -s "bench/wrk/$script.lua" \
-        "http://127.0.0.1:${!port_var}" | grep '^RESULT '
+    before=$(system_ticks "$1")
+    wrk_ticks=$(
+        SDO_BENCH_WRK=bench/wrk SDO_BENCH_SECRETS="$work/secrets.tsv" SDO_BENCH_THREADS="$2" \
+            wrk -t "$2" -c "$2" -d "${3}s" --timeout 5s -s "bench/wrk/$script.lua" \
+            "http://127.0.0.1:${!port_var}" >"$work/wrk.out"
+        ticks "$BASHPID" children
+    )
+    result=$(grep '^RESULT ' "$work/wrk.out")
+    echo "$result system_ticks=$(($(system_ticks "$1") - before)) wrk_ticks=$wrk_ticks" \
+        "clk_tck=$(getconf CLK_TCK)"
 }
 
 step "preparing secrets (sdo-bench-secrets)"

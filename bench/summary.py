@@ -56,6 +56,11 @@ def read_results(path):
                 row["create_failed"] + row["reveal_failed"] + row["mismatched"]
                 + row["socket_errors"]
             )
+            # CPU per pair, in µs: the system's (every process it runs) and
+            # wrk's, over the same run.
+            pairs = row["pairs"] or float("nan")
+            for side in ("system", "wrk"):
+                row[f"{side}_cpu_us"] = row[f"{side}_ticks"] / row["clk_tck"] * 1e6 / pairs
             runs.append(row)
     return runs
 
@@ -73,9 +78,11 @@ def table(path, memory, smoke):
         peak[system] = (sum(parts), parts)
     print()
     print("| system | connections | pairs/s, median (runs) | × SnapPass, median of rounds "
-          "| request p50 / p99 ms | pair p50 / p99 ms | failures |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "| request p50 / p99 ms | pair p50 / p99 ms "
+          "| CPU µs per pair: system / wrk | failures |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     bad = 0
+    efficiency = []
     for conns in sorted({r["conns"] for r in runs}):
         base = {r["run"]: r["pairs_per_s"] for r in runs
                 if r["conns"] == conns and r["system"] == "snappass"}
@@ -88,11 +95,24 @@ def table(path, memory, smoke):
             ratios = [r["pairs_per_s"] / base[r["run"]] for r in mine if base.get(r["run"])]
             ratio = f"{statistics.median(ratios):.2f} ({', '.join(f'{x:.2f}' for x in ratios)})"
             failures = sum(r["failures"] for r in mine)
+            cpu_base = {r["run"]: r["system_cpu_us"] for r in runs
+                        if r["conns"] == conns and r["system"] == "snappass"}
+            cpu_ratios = [cpu_base[r["run"]] / r["system_cpu_us"] for r in mine
+                          if r["run"] in cpu_base and r["system_cpu_us"] > 0]
+            if system != "snappass" and cpu_ratios:
+                efficiency.append(
+                    f"{NAMES[system]}, {conns} connection{'s' * (conns > 1)}: "
+                    f"{statistics.median(cpu_ratios):.1f} × less CPU per pair than SnapPass "
+                    f"({', '.join(f'{x:.1f}' for x in cpu_ratios)})")
             print(f"| {NAMES[system]} | {conns} | {med('pairs_per_s'):.0f} ({each}) | "
                   f"{'—' if system == 'snappass' else ratio} | "
                   f"{med('req_p50_ms'):.2f} / {med('req_p99_ms'):.2f} | "
-                  f"{med('pair_p50_ms'):.2f} / {med('pair_p99_ms'):.2f} | {failures} |")
+                  f"{med('pair_p50_ms'):.2f} / {med('pair_p99_ms'):.2f} | "
+                  f"{med('system_cpu_us'):.0f} / {med('wrk_cpu_us'):.0f} | {failures} |")
             bad += sum(1 for r in mine if r["failures"] or (smoke and r["pairs"] == 0))
+    print()
+    for line in efficiency:
+        print(line)
     print()
     for system, (kib, parts) in peak.items():
         detail = ""
