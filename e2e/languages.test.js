@@ -1,10 +1,13 @@
 // Six languages, end to end: the browser's language is used (German,
 // Arabic right to left, mirrored), the picker's choice is remembered, only
 // the chosen language's messages are fetched, and every language fits a
-// 320 px and a 1280 px screen without sideways overflow, request pages too.
+// 320 px and a 1280 px screen without sideways overflow, request pages too;
+// and the page that says the app could not start (frontend/boot.js, before
+// any wasm) is in the reader's language too.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createSecret, launchBrowser, makeRequest, newContext, shot, startServer } from "./harness.js";
 
 let server;
@@ -186,4 +189,43 @@ test("every language fits the request pages at 320 and 1280 px, with their own w
     await ctx.context.close();
   }
   assert.deepEqual(failures, []);
+});
+
+/** A language's `boot-failed` message, as its file holds it. */
+function bootFailed(code) {
+  const source = readFileSync(new URL(`../frontend/locales/${code}.ftl`, import.meta.url), "utf8");
+  return source.match(/^boot-failed = (.+)$/m)[1];
+}
+
+test("the app could not start: said in the reader's language, in English when offline", async () => {
+  // [browser language, remembered choice, locale files reachable, expected language]
+  const cases = [
+    ["de-DE", null, true, "de"],
+    ["ar-EG", null, true, "ar"],
+    ["en-US", "fr", true, "fr"],
+    ["ja-JP", null, false, "en"],
+    ["en-GB", null, true, "en"],
+  ];
+  for (const [locale, remembered, reachable, expected] of cases) {
+    const ctx = await newContext(browser, { locale });
+    if (remembered) {
+      await ctx.context.addInitScript((code) => localStorage.setItem("sdo-lang", code), remembered);
+    }
+    // No wasm arrives: as in a browser without WebAssembly, or a dropped connection.
+    await ctx.context.route(/_bg\.wasm$/, (route) => route.abort());
+    if (!reachable) await ctx.context.route(/\/locales\//, (route) => route.abort());
+    const page = await ctx.context.newPage();
+    await page.goto(`${server.base}/`);
+    const box = await page.waitForSelector(".boot-error[role=alert]");
+    const what = `${locale}, remembered ${remembered}, files reachable ${reachable}`;
+    // The English copy in boot.js (offline) is held to en.ftl's here as well.
+    assert.equal(await box.textContent(), bootFailed(expected), what);
+    assert.deepEqual(
+      await box.evaluate((el) => [el.lang, el.dir]),
+      [expected, expected === "ar" ? "rtl" : "ltr"],
+      what,
+    );
+    assert.equal(await page.$("#create"), null, what);
+    await ctx.context.close();
+  }
 });

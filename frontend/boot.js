@@ -39,6 +39,54 @@ window.addEventListener("hashchange", (event) => {
 // The page after such a reload is a new one: it starts at the top.
 history.scrollRestoration = "manual";
 
+// The app's languages, picked as frontend/src/i18n/mod.rs picks them: the
+// remembered choice, else the first of the browser's languages we have.
+const LANGUAGES = ["en", "de", "fr", "es", "ja", "ar"];
+const ENGLISH =
+  "The app could not start: this browser needs JavaScript modules and WebAssembly. " +
+  "Try an up-to-date Firefox, Chrome, Safari or Edge, or reload the page.";
+
+function preferredLanguage() {
+  const primary = (tag) => String(tag).split(/[-_]/)[0].toLowerCase();
+  let stored = null;
+  try {
+    stored = localStorage.getItem("sdo-lang");
+  } catch {
+    // Storage refused (private mode, policy): as if nothing was chosen.
+  }
+  const tags = [stored, ...(navigator.languages ?? [navigator.language])];
+  return tags.filter(Boolean).map(primary).find((code) => LANGUAGES.includes(code)) ?? "en";
+}
+
+// The message in the reader's language, from the same file the app reads
+// (locales/*.ftl, its one line `boot-failed = ...`), and that language; in
+// English (the copy above, which an e2e test holds to en.ftl's) when the
+// file cannot be fetched either, as when the connection is what failed.
+async function bootFailedMessage() {
+  const code = preferredLanguage();
+  try {
+    const response = await fetch(new URL(`locales/${code}.ftl`, document.baseURI));
+    const line = response.ok && (await response.text()).match(/^boot-failed = (.+)$/m);
+    if (line) return { code, text: line[1] };
+  } catch {
+    // Offline, or the server is gone: the English copy.
+  }
+  return { code: "en", text: ENGLISH };
+}
+
+async function showBootFailure() {
+  const { code, text } = await bootFailedMessage();
+  const app = document.getElementById("app");
+  app.replaceChildren();
+  const box = document.createElement("div");
+  box.className = "card boot-error";
+  box.setAttribute("role", "alert");
+  box.lang = code;
+  box.dir = code === "ar" ? "rtl" : "ltr";
+  box.textContent = text;
+  app.append(box);
+}
+
 try {
   const js = bundle === "main" ? tag.dataset.js : tag.dataset[`${bundle}Js`];
   const wasm = bundle === "main" ? tag.dataset.wasm : tag.dataset[`${bundle}Wasm`];
@@ -47,14 +95,6 @@ try {
   const { default: init } = await import(js);
   await init({ module_or_path: module });
 } catch (error) {
-  const app = document.getElementById("app");
-  app.replaceChildren();
-  const box = document.createElement("div");
-  box.className = "card boot-error";
-  box.setAttribute("role", "alert");
-  box.textContent =
-    "The app could not start: this browser needs JavaScript modules and WebAssembly. " +
-    "Try an up-to-date Firefox, Chrome, Safari or Edge, or reload the page.";
-  app.append(box);
   console.error(error);
+  await showBootFailure();
 }

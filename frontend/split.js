@@ -11,7 +11,8 @@
 const SPLIT_URL = new URL(SPLIT_FILE, import.meta.url);
 const SPLIT_TRIGGERS = ["pointerdown", "keydown", "input", "paste", "dragenter", "click"];
 let splitReady = false;
-let splitFetch = null;
+// A prefetch is under way (it ends in splitInstall, or in a retry later).
+let splitFetching = false;
 // The prefetched bytes while they compile: a call that needs the code then
 // builds the module from them instead of fetching it again.
 let splitBytes = null;
@@ -41,8 +42,9 @@ function splitListen() {
 }
 
 function splitPrefetch() {
-  if (splitReady || splitFetch || splitModule) return;
-  splitFetch = fetch(SPLIT_URL)
+  if (splitReady || splitFetching || splitModule) return;
+  splitFetching = true;
+  fetch(SPLIT_URL)
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.arrayBuffer();
@@ -60,7 +62,8 @@ function splitPrefetch() {
         // Offline, or the server has a newer build and no longer this
         // file: say so now, before more is typed, and try again on the
         // next interaction (a connection that comes back clears it).
-        splitFetch = splitBytes = null;
+        splitFetching = false;
+        splitBytes = null;
         console.warn("could not fetch the rest of the app", error);
         splitNotice();
         splitListen();

@@ -361,6 +361,7 @@ error-rate-limited = Zu viele Anfragen. Versuchen Sie es in einer Minute erneut.
 error-too-large = Das Geheimnis ist größer, als dieser Server annimmt.
 error-invalid = Der Server hat die Anfrage abgelehnt. Laden Sie die Seite neu und versuchen Sie es erneut; falls es wieder passiert, ist diese Seite möglicherweise älter als der Server.
 split-failed = Ein Teil dieser Seite konnte nicht geladen werden: Die Verbindung ist abgebrochen, oder die Website wurde aktualisiert. Laden Sie die Seite neu, bevor Sie fortfahren; was Sie hier eingegeben haben, bleibt nicht erhalten.
+boot-failed = Die App konnte nicht starten: Dieser Browser braucht JavaScript-Module und WebAssembly. Versuchen Sie ein aktuelles Firefox, Chrome, Safari oder Edge, oder laden Sie die Seite neu.
 error-unavailable = Der Server ist ausgelastet oder ein Dienst, von dem er abhängt, ist ausgefallen. Es wurde nichts verbraucht; versuchen Sie es gleich noch einmal.
 error-outcome-unknown = Der Server konnte nicht bestätigen, ob dabei das Geheimnis verbraucht wurde. Es ist möglicherweise nicht mehr verfügbar: Bitten Sie den Absender, die Statusseite zu prüfen, bevor es jemand erneut versucht.
 error-server = Auf dem Server ist ein Problem aufgetreten (Fehler { $status }). Versuchen Sie es gleich noch einmal.

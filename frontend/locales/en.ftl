@@ -360,6 +360,9 @@ error-rate-limited = Too many requests. Try again in a minute.
 error-too-large = The secret is larger than this server accepts.
 error-invalid = The server refused the request. Reload the page and try again; if it happens again, this page may be older than the server.
 split-failed = Part of this page could not be loaded: the connection dropped, or the site was updated. Reload the page before you go on; anything typed here is not kept.
+# Shown by boot.js (no wasm yet), which reads this one line from the
+# file: keep it on one line, without placeables.
+boot-failed = The app could not start: this browser needs JavaScript modules and WebAssembly. Try an up-to-date Firefox, Chrome, Safari or Edge, or reload the page.
 error-unavailable = The server is busy or a service it depends on is down. Nothing was used up; try again in a moment.
 error-outcome-unknown = The server could not confirm whether this used up the secret. It may be gone: ask the sender to check the receipt before anyone tries again.
 error-server = The server had a problem (error { $status }). Try again in a moment.

@@ -367,6 +367,7 @@ error-rate-limited = Demasiadas solicitudes. Vuelva a intentarlo dentro de un mi
 error-too-large = El secreto supera el tamaño que admite este servidor.
 error-invalid = El servidor rechazó la solicitud. Recargue la página y vuelva a intentarlo; si vuelve a ocurrir, puede que esta página sea más antigua que el servidor.
 split-failed = No se pudo cargar una parte de esta página: se cortó la conexión o el sitio se actualizó. Recargue la página antes de continuar; lo que haya escrito aquí no se conservará.
+boot-failed = La aplicación no pudo iniciarse: este navegador necesita módulos de JavaScript y WebAssembly. Pruebe con una versión actualizada de Firefox, Chrome, Safari o Edge, o recargue la página.
 error-unavailable = El servidor está ocupado o un servicio del que depende no funciona. No se ha consumido nada; vuelva a intentarlo en un momento.
 error-outcome-unknown = El servidor no pudo confirmar si esto consumió el secreto. Puede que ya no esté disponible: pida al remitente que consulte el seguimiento antes de que nadie vuelva a intentarlo.
 error-server = El servidor ha tenido un problema (error { $status }). Vuelva a intentarlo en un momento.

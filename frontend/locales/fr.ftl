@@ -368,6 +368,7 @@ error-rate-limited = Trop de requêtes. Réessayez dans une minute.
 error-too-large = Le secret dépasse la taille acceptée par ce serveur.
 error-invalid = Le serveur a refusé la requête. Rechargez la page et réessayez ; si le problème persiste, cette page est peut-être plus ancienne que le serveur.
 split-failed = Une partie de cette page n’a pas pu être chargée : la connexion a été interrompue, ou le site a été mis à jour. Rechargez la page avant de continuer ; ce que vous avez saisi ici ne sera pas conservé.
+boot-failed = L’application n’a pas pu démarrer : ce navigateur doit prendre en charge les modules JavaScript et WebAssembly. Essayez une version récente de Firefox, Chrome, Safari ou Edge, ou rechargez la page.
 error-unavailable = Le serveur est occupé ou un service dont il dépend est indisponible. Rien n’a été consommé ; réessayez dans un instant.
 error-outcome-unknown = Le serveur n’a pas pu confirmer si le secret a été consommé. Il n’est peut-être plus disponible : demandez à l’expéditeur de vérifier le suivi avant que quiconque réessaie.
 error-server = Le serveur a rencontré un problème (erreur { $status }). Réessayez dans un instant.

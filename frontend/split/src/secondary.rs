@@ -29,11 +29,7 @@ pub(crate) fn make_secondary(
         }
     }
     for (id, ty) in imports {
-        let import = module.imports.add(
-            PRIMARY_NAMESPACE,
-            &format!("f{}", id.index()),
-            ImportKind::Function(id),
-        );
+        let import = import_from_primary(module, ImportKind::Function(id));
         module.funcs.get_mut(id).kind = FunctionKind::Import(ImportedFunction { import, ty });
     }
     // The primary's own imports are reached through it; drop the originals.
@@ -44,10 +40,14 @@ pub(crate) fn make_secondary(
         .map(|i| (i.id(), i.kind.clone()))
         .collect();
     for (import, kind) in originals {
-        if !matches!(kind, ImportKind::Function(_)) {
-            rename_import(module, import, &kind);
-        } else {
+        if matches!(kind, ImportKind::Function(_)) {
             module.imports.delete(import);
+        } else {
+            // A memory, table or global the original imported: the primary
+            // holds the only instance, and re-exports it.
+            let entry = module.imports.get_mut(import);
+            entry.module = PRIMARY_NAMESPACE.to_owned();
+            entry.name = shared_name(&kind);
         }
     }
     let memories: Vec<_> = module
@@ -57,11 +57,7 @@ pub(crate) fn make_secondary(
         .map(|m| m.id())
         .collect();
     for id in memories {
-        let import = module.imports.add(
-            PRIMARY_NAMESPACE,
-            &format!("m{}", id.index()),
-            ImportKind::Memory(id),
-        );
+        let import = import_from_primary(module, ImportKind::Memory(id));
         let memory = module.memories.get_mut(id);
         memory.import = Some(import);
         memory.data_segments.clear();
@@ -77,11 +73,7 @@ pub(crate) fn make_secondary(
         .map(|t| t.id())
         .collect();
     for id in tables {
-        let import = module.imports.add(
-            PRIMARY_NAMESPACE,
-            &format!("t{}", id.index()),
-            ImportKind::Table(id),
-        );
+        let import = import_from_primary(module, ImportKind::Table(id));
         let table = module.tables.get_mut(id);
         table.import = Some(import);
         table.init = None;
@@ -103,11 +95,7 @@ pub(crate) fn make_secondary(
         .map(|g| g.id())
         .collect();
     for id in globals {
-        let import = module.imports.add(
-            PRIMARY_NAMESPACE,
-            &format!("g{}", id.index()),
-            ImportKind::Global(id),
-        );
+        let import = import_from_primary(module, ImportKind::Global(id));
         module.globals.get_mut(id).kind = walrus::GlobalKind::Import(import);
     }
 
@@ -142,17 +130,20 @@ pub(crate) fn make_secondary(
     Ok(())
 }
 
-/// An imported memory, table or global of the original becomes the
-/// primary's re-export (the primary already holds the only instance).
-fn rename_import(module: &mut Module, import: walrus::ImportId, kind: &ImportKind) {
-    let name = match kind {
-        ImportKind::Memory(id) => format!("m{}", id.index()),
-        ImportKind::Table(id) => format!("t{}", id.index()),
-        ImportKind::Global(id) => format!("g{}", id.index()),
-        ImportKind::Function(id) => format!("f{}", id.index()),
-        ImportKind::Tag(id) => format!("x{}", id.index()),
+/// The name the primary exports a shared item under and the secondary
+/// imports it by: a letter for its kind, and its index in the original.
+fn shared_name(kind: &ImportKind) -> String {
+    let (letter, index) = match kind {
+        ImportKind::Function(id) => ('f', id.index()),
+        ImportKind::Memory(id) => ('m', id.index()),
+        ImportKind::Table(id) => ('t', id.index()),
+        ImportKind::Global(id) => ('g', id.index()),
+        ImportKind::Tag(id) => ('x', id.index()),
     };
-    let entry = module.imports.get_mut(import);
-    entry.module = PRIMARY_NAMESPACE.to_owned();
-    entry.name = name;
+    format!("{letter}{index}")
+}
+
+fn import_from_primary(module: &mut Module, kind: ImportKind) -> walrus::ImportId {
+    let name = shared_name(&kind);
+    module.imports.add(PRIMARY_NAMESPACE, &name, kind)
 }
