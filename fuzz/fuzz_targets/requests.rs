@@ -10,65 +10,24 @@
 //! a token, a key or the plaintext.
 #![no_main]
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Method, Request, StatusCode, header};
-use http_body_util::BodyExt;
+use axum::http::{Method, StatusCode};
 use libfuzzer_sys::fuzz_target;
-use sdo_backend::app::{HttpOptions, router};
-use sdo_backend::clock::{Clock, ManualClock};
-use sdo_backend::keys::LocalKeyProvider;
-use sdo_backend::seal::DataKey;
-use sdo_backend::service::{Limits, Service};
-use sdo_backend::store::{Durability, SqliteStore};
+use sdo_backend::clock::Clock;
+use sdo_fuzz::server::{Server, trace};
 use sdo_shared::api::{CreateRequestRequest, MIN_TTL_SECS, RequestMetaResponse, RequestState};
 use sdo_shared::base64url::{self, Base64Bytes};
 use sdo_shared::payload::Payload;
 use sdo_shared::request::{self, RequestId, fill, note};
 use sdo_shared::secret::{RequestKey, RequestPublicKey, Verifier};
-use tower::ServiceExt;
 
-const START: i64 = 1_800_000_000;
 /// The requests one input juggles.
 const SLOTS: usize = 4;
 
-struct Harness {
-    rt: tokio::runtime::Runtime,
-    router: Router,
-    clock: Arc<ManualClock>,
-    limits: Limits,
-    _dir: tempfile::TempDir,
-}
-
-fn harness() -> &'static Harness {
-    static HARNESS: OnceLock<Harness> = OnceLock::new();
-    HARNESS.get_or_init(|| {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let store = SqliteStore::open(dir.path(), Durability::Normal).unwrap();
-        let keys = LocalKeyProvider::from_key(DataKey::from_bytes([0x33; 32]));
-        let clock = Arc::new(ManualClock::new(START));
-        let limits = Limits::default();
-        let service = Arc::new(Service::new(
-            Arc::new(store),
-            Arc::new(keys),
-            clock.clone(),
-            limits,
-        ));
-        let router = rt.block_on(async { router(service, &HttpOptions::default()) });
-        Harness {
-            rt,
-            router,
-            clock,
-            limits,
-            _dir: dir,
-        }
-    })
+fn harness() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(Server::start)
 }
 
 // ---------------------------------------------------------------- input --
@@ -289,41 +248,31 @@ fn authorization(token: &Token, m: &Model, slots: &[Option<Model>]) -> (Option<S
 }
 
 fn send(
-    h: &Harness,
+    h: &Server,
     method: Method,
     uri: &str,
     auth: Option<&str>,
     body: Option<String>,
 ) -> (StatusCode, Vec<u8>) {
-    let mut req = Request::builder().method(method).uri(uri);
-    if let Some(a) = auth {
-        req = req.header(header::AUTHORIZATION, a);
-    }
-    if body.is_some() {
-        req = req.header(header::CONTENT_TYPE, "application/json");
-    }
-    let req = req.body(Body::from(body.unwrap_or_default())).unwrap();
-    let method = req.method().clone();
-    let answer = h.rt.block_on(async {
-        let response = h.router.clone().oneshot(req).await.unwrap();
-        let status = response.status();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec();
-        (status, body)
-    });
+    let content_type = body.is_some().then_some("application/json");
+    let label = method.clone();
+    let answer = h
+        .send(
+            method,
+            uri,
+            auth,
+            content_type,
+            body.unwrap_or_default().as_bytes(),
+        )
+        .expect("a request http can express");
     if trace() {
-        eprintln!("{method} {uri} -> {}", answer.0);
+        eprintln!("{label} {uri} -> {}", answer.status);
     }
-    answer
+    (answer.status, answer.body)
 }
 
 fn create(
-    h: &Harness,
+    h: &Server,
     index: usize,
     note: Option<String>,
     ttl_secs: u64,
@@ -387,13 +336,6 @@ fn create(
             answer: None,
         }),
     )
-}
-
-/// `SDO_FUZZ_TRACE=1` prints each call and status, to see which paths a
-/// corpus reaches: `cargo fuzz run requests corpus/requests -- -runs=0`.
-fn trace() -> bool {
-    static TRACE: OnceLock<bool> = OnceLock::new();
-    *TRACE.get_or_init(|| std::env::var_os("SDO_FUZZ_TRACE").is_some())
 }
 
 /// Each slot's keys, derived once per process.
