@@ -104,7 +104,7 @@ ticks() { sed 's/.*) //' "/proc/$1/stat" | awk -v c="${2:-}" '{ print c ? $14 + 
 system_ticks() { # SYSTEM
     local pid sum=0 pids
     if [ "$1" = snappass ]; then
-        pids="$pid_snappass $(pgrep -P "$pid_snappass") $redis_pid"
+        pids="$pid_snappass $(pgrep -P "$pid_snappass" || true) $redis_pid"
     else
         local var="pid_$1"
         pids=${!var}
@@ -118,18 +118,20 @@ system_ticks() { # SYSTEM
 # own: per pair, the machine's cost of each side whatever the two cores'
 # sharing did to the rate.
 drive() { # SYSTEM CONNECTIONS SECONDS
-    local script=sdo port_var="port_$1" before wrk_ticks result
+    # Every step's failure is passed on: the caller reads this function's
+    # output through a command substitution, where `set -e` does not reach.
+    local script=sdo port_var="port_$1" before after wrk_ticks result
     [ "$1" = snappass ] && script=snappass
-    before=$(system_ticks "$1")
+    before=$(system_ticks "$1") || return
     wrk_ticks=$(
         SDO_BENCH_WRK=bench/wrk SDO_BENCH_SECRETS="$work/secrets.tsv" SDO_BENCH_THREADS="$2" \
             wrk -t "$2" -c "$2" -d "${3}s" --timeout 5s -s "bench/wrk/$script.lua" \
-            "http://127.0.0.1:${!port_var}" >"$work/wrk.out"
+            "http://127.0.0.1:${!port_var}" >"$work/wrk.out" || exit
         ticks "$BASHPID" children
-    )
-    result=$(grep '^RESULT ' "$work/wrk.out")
-    echo "$result system_ticks=$(($(system_ticks "$1") - before)) wrk_ticks=$wrk_ticks" \
-        "clk_tck=$(getconf CLK_TCK)"
+    ) || { echo "wrk failed against $1" >&2; return 1; }
+    result=$(grep '^RESULT ' "$work/wrk.out") || { echo "wrk printed no RESULT for $1" >&2; return 1; }
+    after=$(system_ticks "$1") || return
+    echo "$result system_ticks=$((after - before)) wrk_ticks=$wrk_ticks clk_tck=$(getconf CLK_TCK)"
 }
 
 step "preparing secrets (sdo-bench-secrets)"

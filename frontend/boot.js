@@ -65,11 +65,14 @@ function preferredLanguage() {
 async function bootFailedMessage() {
   const code = preferredLanguage();
   try {
-    const response = await fetch(new URL(`locales/${code}.ftl`, document.baseURI));
+    // A stalled connection must not keep the alert away for long.
+    const response = await fetch(new URL(`locales/${code}.ftl`, document.baseURI), {
+      signal: AbortSignal.timeout?.(3000),
+    });
     const line = response.ok && (await response.text()).match(/^boot-failed = (.+)$/m);
     if (line) return { code, text: line[1] };
   } catch {
-    // Offline, or the server is gone: the English copy.
+    // Offline, too slow, or the server is gone: the English copy.
   }
   return { code: "en", text: ENGLISH };
 }

@@ -6,11 +6,11 @@
 use std::sync::OnceLock;
 
 use arbitrary::{Arbitrary, Unstructured};
-use sdo_backend::service::Limits;
 use sdo_shared::{base64url, blob};
 
-/// What the shapes draw on: texts from `shared/tests/vectors/v1.json`, and
-/// the router's body limit.
+use crate::server::body_limit;
+
+/// What the shapes draw on: texts from `shared/tests/vectors/v1.json`.
 pub struct Vectors {
     /// Base64url blobs, valid and `fail_*`.
     pub blobs: Vec<String>,
@@ -20,8 +20,6 @@ pub struct Vectors {
     pub kdfs: Vec<String>,
     /// The first valid vector's blob, for a secret that really exists.
     pub live_blob: Vec<u8>,
-    /// The HTTP body limit under the default limits (`app::router`'s).
-    pub body_limit: usize,
 }
 
 pub fn vectors() -> &'static Vectors {
@@ -49,7 +47,6 @@ pub fn vectors() -> &'static Vectors {
                 .map(|c| c["kdf"].to_string())
                 .collect(),
             live_blob: base64url::decode(valid[0]["blob"].as_str().unwrap()).unwrap(),
-            body_limit: base64url::encoded_len(Limits::default().max_blob_bytes) + 4096,
         }
     })
 }
@@ -290,7 +287,7 @@ impl BytesText {
                 b[0] = blob::VERSION_V1;
                 base64url::encode(&b)
             }
-            BytesText::Huge(Huge::OverBodyLimit) => "A".repeat(v.body_limit + 4),
+            BytesText::Huge(Huge::OverBodyLimit) => "A".repeat(body_limit() + 4),
             BytesText::Mangled { len, fill, how } => {
                 let text = bytes(usize::from(*len), *fill);
                 match how {

@@ -13,10 +13,23 @@ use sdo_backend::keys::LocalKeyProvider;
 use sdo_backend::seal::DataKey;
 use sdo_backend::service::{Limits, Service};
 use sdo_backend::store::{Durability, SqliteStore};
+use sdo_shared::base64url;
 use tower::ServiceExt;
 
 /// Fixed time, so a crash replays the same way.
 pub const START: i64 = 1_800_000_000;
+
+/// The limits every target's server runs with; the inputs' shapes and the
+/// answers the targets expect are derived from the same.
+pub fn limits() -> Limits {
+    Limits::default()
+}
+
+/// The router's body limit under [`limits`] (`app::router` adds 4 KiB of
+/// JSON around the largest blob's base64url).
+pub fn body_limit() -> usize {
+    base64url::encoded_len(limits().max_blob_bytes) + 4096
+}
 
 /// Built once per process by each target: a store per input would cost
 /// more than the input.
@@ -46,7 +59,7 @@ impl Server {
         let store = SqliteStore::open(dir.path(), Durability::Normal).unwrap();
         let keys = LocalKeyProvider::from_key(DataKey::from_bytes([0x33; 32]));
         let clock = Arc::new(ManualClock::new(START));
-        let limits = Limits::default();
+        let limits = limits();
         let service = Arc::new(Service::new(
             Arc::new(store),
             Arc::new(keys),

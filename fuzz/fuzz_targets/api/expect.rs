@@ -2,9 +2,7 @@
 //! (README, PROTOCOL §6) predict, and what holds for every answer.
 
 use axum::http::header;
-use sdo_backend::service::Limits;
-use sdo_fuzz::json::vectors;
-use sdo_fuzz::server::{Answer, trace};
+use sdo_fuzz::server::{Answer, body_limit, limits, trace};
 use sdo_shared::api::{CreateRequest, ErrorBody, ErrorCode, MIN_TTL_SECS, RevealRequest};
 use sdo_shared::{base64url, blob};
 
@@ -31,13 +29,13 @@ pub(crate) fn expect_create(content_type: ContentType, body: &[u8]) -> Option<Ex
     if !content_type.is_json() {
         return status(415);
     }
-    if body.len() > vectors().body_limit {
+    if body.len() > body_limit() {
         return status(413);
     }
     let Ok(req) = serde_json::from_slice::<CreateRequest>(body) else {
         return status(400);
     };
-    let limits = Limits::default();
+    let limits = limits();
     if req.blob.len() > limits.max_blob_bytes {
         return status(413);
     }
@@ -58,7 +56,7 @@ pub(crate) fn expect_reveal(
     // A consuming route buffers its body before the handler runs (so that a
     // slow body uses nothing up): past the limit is the 413, before the
     // header, the id or the content type is looked at.
-    if body.len() > vectors().body_limit {
+    if body.len() > body_limit() {
         return status(413);
     }
     if token.is_none() {
@@ -82,7 +80,7 @@ pub(crate) fn expect_reveal(
     if req.reveal_token.as_bytes() != REVEAL_TOKEN {
         return Some(Expected {
             status: 403,
-            attempts_left: Some(Limits::default().max_attempts - 1),
+            attempts_left: Some(limits().max_attempts - 1),
         });
     }
     status(200)
