@@ -84,8 +84,9 @@ def table(path, memory, smoke):
     bad = 0
     efficiency = []
     for conns in sorted({r["conns"] for r in runs}):
-        base = {r["run"]: r["pairs_per_s"] for r in runs
-                if r["conns"] == conns and r["system"] == "snappass"}
+        snappass = [r for r in runs if r["conns"] == conns and r["system"] == "snappass"]
+        base = {r["run"]: r["pairs_per_s"] for r in snappass}
+        cpu_base = {r["run"]: r["system_cpu_us"] for r in snappass}
         for system in NAMES:
             mine = [r for r in runs if r["conns"] == conns and r["system"] == system]
             if not mine:
@@ -95,8 +96,6 @@ def table(path, memory, smoke):
             ratios = [r["pairs_per_s"] / base[r["run"]] for r in mine if base.get(r["run"])]
             ratio = f"{statistics.median(ratios):.2f} ({', '.join(f'{x:.2f}' for x in ratios)})"
             failures = sum(r["failures"] for r in mine)
-            cpu_base = {r["run"]: r["system_cpu_us"] for r in runs
-                        if r["conns"] == conns and r["system"] == "snappass"}
             cpu_ratios = [cpu_base[r["run"]] / r["system_cpu_us"] for r in mine
                           if r["run"] in cpu_base and r["system_cpu_us"] > 0]
             if system != "snappass" and cpu_ratios:

@@ -183,8 +183,9 @@ trunk_release() {
 }
 
 # index.html: boot.js learns the other bundles' file names from its tag,
-# and the app its worker's loader; Trunk's preloads of the main bundle go (a reveal page would fetch the
-# create page's wasm for nothing; boot.js starts the one it needs at once).
+# and the app its worker's loader; Trunk's preloads of the main bundle go
+# (a reveal page would fetch the create page's wasm for nothing; boot.js
+# starts the one it needs at once).
 link_bundles() {
     node -e '
         const fs = require("fs");

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use axum::http::{Method, StatusCode};
 use libfuzzer_sys::fuzz_target;
 use sdo_backend::clock::Clock;
-use sdo_fuzz::server::{Server, trace};
+use sdo_fuzz::server::{Server, limits, trace};
 use sdo_shared::api::{CreateRequestRequest, MIN_TTL_SECS, RequestMetaResponse, RequestState};
 use sdo_shared::base64url::{self, Base64Bytes};
 use sdo_shared::payload::Payload;
@@ -305,7 +305,7 @@ fn create(
         None,
         Some(serde_json::to_string(&body).unwrap()),
     );
-    let valid_ttl = (MIN_TTL_SECS..=h.limits.max_ttl_secs).contains(&ttl_secs);
+    let valid_ttl = (MIN_TTL_SECS..=limits().max_ttl_secs).contains(&ttl_secs);
     // A note too long to seal was left out, so only the TTL can be wrong.
     let expected = if valid_ttl {
         StatusCode::CREATED
@@ -472,7 +472,7 @@ fuzz_target!(|data: &[u8]| {
                 check_any(status, &answer, m);
                 let winnable = held == Held::Filler && m.state_at(now) == RequestState::Open;
                 let too_large =
-                    shape_ok && json.len() > base64url::encoded_len(h.limits.max_fill_bytes()) + 16;
+                    shape_ok && json.len() > base64url::encoded_len(limits().max_fill_bytes()) + 16;
                 if held == Held::Unauthorized {
                     assert_eq!(status, StatusCode::UNAUTHORIZED);
                 } else if too_large {

@@ -38,7 +38,6 @@ pub struct Server {
     pub router: Router,
     pub service: Arc<Service>,
     pub clock: Arc<ManualClock>,
-    pub limits: Limits,
     _dir: tempfile::TempDir,
 }
 
@@ -59,12 +58,11 @@ impl Server {
         let store = SqliteStore::open(dir.path(), Durability::Normal).unwrap();
         let keys = LocalKeyProvider::from_key(DataKey::from_bytes([0x33; 32]));
         let clock = Arc::new(ManualClock::new(START));
-        let limits = limits();
         let service = Arc::new(Service::new(
             Arc::new(store),
             Arc::new(keys),
             clock.clone(),
-            limits,
+            limits(),
         ));
         let router = rt.block_on(async { router(Arc::clone(&service), &HttpOptions::default()) });
         Self {
@@ -72,7 +70,6 @@ impl Server {
             router,
             service,
             clock,
-            limits,
             _dir: dir,
         }
     }
