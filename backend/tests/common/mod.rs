@@ -203,7 +203,31 @@ impl TestApp {
     }
 
     pub async fn with(backend: Backend, limits: Limits, options: HttpOptions) -> Self {
-        let dir = tempfile::tempdir().unwrap();
+        Self::in_dir(backend, limits, options, tempfile::tempdir().unwrap()).await
+    }
+
+    /// Stops the app (on SQLite) and hands back its data directory.
+    pub fn close(self) -> tempfile::TempDir {
+        self.dir
+    }
+
+    /// An app on an existing SQLite data directory, as a restarted server.
+    pub async fn open_dir(dir: tempfile::TempDir) -> Self {
+        Self::in_dir(
+            Backend::Sqlite,
+            Limits::default(),
+            HttpOptions::default(),
+            dir,
+        )
+        .await
+    }
+
+    async fn in_dir(
+        backend: Backend,
+        limits: Limits,
+        options: HttpOptions,
+        dir: tempfile::TempDir,
+    ) -> Self {
         let mut aws_names = None;
         let mut sqlite = None;
         let mut open_sqlite = |options| {

@@ -1,12 +1,13 @@
 //! The embedded default store: one SQLite file in the data directory.
 //!
-//! WAL, so reads never wait for writes; `secure_delete`, so a tombstone's
-//! payload bytes are overwritten in the database file; a `TRUNCATE`
+//! WAL, so reads never wait for writes; `secure_delete`, so a deleted
+//! payload's bytes are overwritten in the database file; a `TRUNCATE`
 //! checkpoint on its own timer and after every sweep, so old page images do
 //! not linger in the WAL. Reads use connections of their own ([`readers`]);
 //! writes go through the group-commit [`writer`], one thread that owns the
 //! write connection.
 
+mod migrate;
 mod readers;
 mod requests;
 mod rotation;
@@ -18,12 +19,13 @@ use std::path::Path;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use rusqlite::config::DbConfig;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 use sdo_shared::secret::{SecretId, Verifier};
 
 use self::readers::Readers;
-use self::schema::{DROP_PAYLOAD, classify, corrupt, internal, read_record};
+use self::schema::{classify, corrupt, internal, read_record};
 use self::writer::{Writer, WriterOptions};
 use super::{Failure, OpId, Outcome, Record, RequestStore, SecretStore, StoreError};
 pub use rotation::{RotationDb, WrappedKey};
@@ -79,7 +81,7 @@ impl SqliteStore {
         let path = data_dir.join(DATABASE_FILE);
         let connect = || connect(&path, options.sync);
         let write = connect()?;
-        write.execute_batch(schema::SCHEMA).map_err(internal)?;
+        migrate::prepare(&write)?;
         let reads = (0..readers::count())
             .map(|_| {
                 let read = connect()?;
@@ -157,6 +159,13 @@ fn connect(path: &Path, sync: Durability) -> Result<Connection, StoreError> {
          PRAGMA busy_timeout = 5000;"
     ))
     .map_err(internal)?;
+    // Plans fixed at prepare time. Without this, a join's plan depends on
+    // the id bound to it (SQLite's STAT4 estimates), and clearing the
+    // bindings as a cached statement goes back to the cache expires it:
+    // every read of a secret's two rows was parsed and planned again,
+    // about a third of the server's CPU (docs/BENCHMARKS.md).
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+        .map_err(internal)?;
     Ok(conn)
 }
 
@@ -200,7 +209,7 @@ impl SecretStore for SqliteStore {
             r.failed_attempts.into(),
             opt(r.revealed_at),
         ];
-        let sql = "INSERT INTO secrets (id, state, sealed, server_nonce, wrapped_key, key_ref,
+        let sql = "INSERT INTO secret_records (id, state, sealed, server_nonce, wrapped_key, key_ref,
                 link_verifier, reveal_verifier, manage_verifier,
                 kdf_salt, kdf_m_kib, kdf_t, kdf_p,
                 created_at, expires_at, views_left, failed_attempts, revealed_at)
@@ -228,10 +237,12 @@ impl SecretStore for SqliteStore {
         // One transaction either commits or not: nothing to recognise later.
         _op: &OpId,
     ) -> Result<Outcome<u32>, StoreError> {
+        // Leaving 'waiting' deletes the payload in the same statement
+        // (a trigger: schema.rs); so does locking and burning below.
         let last = if views_left == 1 {
-            format!(", state = 'revealed', {DROP_PAYLOAD}")
+            ", state = 'revealed'"
         } else {
-            String::new()
+            ""
         };
         let sql = format!(
             "UPDATE secrets SET views_left = ?2 - 1, revealed_at = COALESCE(revealed_at, ?3){last}
@@ -253,9 +264,9 @@ impl SecretStore for SqliteStore {
         _op: &OpId,
     ) -> Result<Outcome<Failure>, StoreError> {
         let lock = if Failure::locks(failed_attempts, limit) {
-            format!(", state = 'locked', {DROP_PAYLOAD}")
+            ", state = 'locked'"
         } else {
-            String::new()
+            ""
         };
         let sql = format!(
             "UPDATE secrets SET failed_attempts = ?2 + 1{lock}
@@ -267,11 +278,9 @@ impl SecretStore for SqliteStore {
     }
 
     async fn burn(&self, id: &SecretId, now: i64, _op: &OpId) -> Result<Outcome<()>, StoreError> {
-        let sql = format!(
-            "UPDATE secrets SET state = 'burned', {DROP_PAYLOAD}
-             WHERE id = ?1 AND state = 'waiting' AND expires_at > ?2"
-        );
-        self.update_if(sql, vec![id.to_string().into(), now.into()])
+        let sql = "UPDATE secrets SET state = 'burned'
+             WHERE id = ?1 AND state = 'waiting' AND expires_at > ?2";
+        self.update_if(sql.into(), vec![id.to_string().into(), now.into()])
             .await
     }
 

@@ -14,8 +14,8 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::schema::{self, classify, internal};
-use super::{DATABASE_FILE, Durability, connect};
+use super::schema::{self, classify};
+use super::{DATABASE_FILE, Durability, connect, migrate};
 use crate::store::StoreError;
 
 const NEXT: &str = "master_key_next_ref";
@@ -51,7 +51,7 @@ impl RotationDb {
     /// the server.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
         let conn = connect(&data_dir.join(DATABASE_FILE), Durability::Full)?;
-        conn.execute_batch(schema::SCHEMA).map_err(internal)?;
+        migrate::prepare(&conn)?;
         Ok(Self { conn })
     }
 
@@ -96,8 +96,9 @@ impl RotationDb {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT 0, id, wrapped_key, key_ref FROM secrets
-                 WHERE key_ref IS NOT NULL AND key_ref != ?1
+                "SELECT 0, s.id, p.wrapped_key, p.key_ref
+                 FROM payloads p JOIN secrets s ON s.n = p.n
+                 WHERE p.key_ref != ?1
                  UNION ALL
                  SELECT 1, id, wrapped_key, key_ref FROM requests
                  WHERE key_ref IS NOT NULL AND key_ref != ?1
@@ -126,13 +127,17 @@ impl RotationDb {
         wrapped_key: &[u8],
         key_ref: &str,
     ) -> Result<bool, StoreError> {
-        let table = if old.request { "requests" } else { "secrets" };
+        // A secret's key is in its payload row, found through its id.
+        let sql = if old.request {
+            "UPDATE requests SET wrapped_key = ?1, key_ref = ?2
+             WHERE id = ?3 AND key_ref = ?4 AND wrapped_key = ?5"
+        } else {
+            "UPDATE payloads SET wrapped_key = ?1, key_ref = ?2
+             WHERE n = (SELECT n FROM secrets WHERE id = ?3) AND key_ref = ?4 AND wrapped_key = ?5"
+        };
         self.conn
             .execute(
-                &format!(
-                    "UPDATE {table} SET wrapped_key = ?1, key_ref = ?2
-                     WHERE id = ?3 AND key_ref = ?4 AND wrapped_key = ?5"
-                ),
+                sql,
                 params![wrapped_key, key_ref, old.id, old.key_ref, old.wrapped_key],
             )
             .map(|n| n == 1)
@@ -145,7 +150,7 @@ impl RotationDb {
             .conn
             .prepare(
                 "SELECT key_ref, COUNT(*) FROM (
-                     SELECT key_ref FROM secrets WHERE key_ref IS NOT NULL
+                     SELECT key_ref FROM payloads
                      UNION ALL
                      SELECT key_ref FROM requests WHERE key_ref IS NOT NULL)
                  GROUP BY key_ref ORDER BY key_ref",
