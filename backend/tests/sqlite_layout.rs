@@ -1,7 +1,8 @@
 //! The SQLite file's layout: a database of the first layout (the payload in
 //! the secret's row) is moved to the current one at start, every secret
-//! keeping its state; a move that fails changes nothing; a newer layout is
-//! refused; and a payload row never outlives its secret's wait.
+//! keeping its state; a move that fails changes nothing; a layout the
+//! server does not know is refused; and a payload row never outlives its
+//! secret's wait.
 
 mod common;
 
@@ -166,26 +167,22 @@ async fn a_move_that_fails_leaves_the_first_layout_whole() {
     let tmp = app.close();
     let dir = tmp.path().to_owned();
     to_first_layout(&dir);
-    // A row no server wrote: half a payload. Moving it cannot succeed.
+    // A table in the way: the move gets as far as the new view, then fails.
     db(&dir)
-        .execute_batch(
-            "INSERT INTO secrets (id, state, sealed, manage_verifier, created_at, expires_at,
-                 views_left, failed_attempts)
-             SELECT 'AAAAAAAAAAAAAAAAAAAAAA', 'waiting', sealed, manage_verifier, created_at,
-                 expires_at, 1, 0 FROM secrets",
-        )
+        .execute_batch("CREATE TABLE payloads (n INTEGER PRIMARY KEY)")
         .unwrap();
     let before = count(&db(&dir), "SELECT COUNT(*) FROM secrets");
 
     let err = SqliteStore::open(&dir, Durability::Full).unwrap_err();
-    assert!(err.to_string().contains("NOT NULL"), "{err}");
+    assert!(err.to_string().contains("it is unchanged"), "{err}");
     assert_eq!(layout_version(&dir), 0);
     let conn = db(&dir);
     assert_eq!(count(&conn, "SELECT COUNT(*) FROM secrets"), before);
     assert_eq!(
         count(
             &conn,
-            "SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('payloads', 'secret_records')"
+            "SELECT COUNT(*) FROM sqlite_schema
+             WHERE name IN ('secret_records', 'secrets_layout_1') OR type = 'trigger'"
         ),
         0
     );
@@ -202,14 +199,45 @@ async fn a_move_that_fails_leaves_the_first_layout_whole() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_newer_layout_is_refused_and_left_alone() {
-    let tmp = TestApp::new(Backend::Sqlite).await.close();
-    db(tmp.path())
-        .execute_batch("PRAGMA user_version = 3")
+async fn a_first_layout_row_with_half_a_payload_stays_unreadable_and_the_rest_move() {
+    let app = TestApp::new(Backend::Sqlite).await;
+    let kept = app.create("whole").await;
+    let tmp = app.close();
+    let dir = tmp.path().to_owned();
+    to_first_layout(&dir);
+    // A row no server wrote: half a payload.
+    db(&dir)
+        .execute_batch(
+            "INSERT INTO secrets (id, state, sealed, manage_verifier, created_at, expires_at,
+                 views_left, failed_attempts)
+             SELECT 'AAAAAAAAAAAAAAAAAAAAAA', 'waiting', sealed, manage_verifier, created_at,
+                 expires_at, 1, 0 FROM secrets",
+        )
         .unwrap();
-    let err = SqliteStore::open(tmp.path(), Durability::Full).unwrap_err();
-    assert!(err.to_string().contains("version 3, newer"), "{err}");
-    assert_eq!(layout_version(tmp.path()), 3);
+
+    let app = TestApp::open_dir(tmp).await;
+    assert_eq!(layout_version(&dir), 2);
+    assert_eq!(payload_rows(&dir), 1);
+    let reply = app.reveal(&kept, None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.json);
+    assert_eq!(app.open(&kept, None, &reply), Payload::text("whole"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_layout_this_server_does_not_know_is_refused_and_left_alone() {
+    let tmp = TestApp::new(Backend::Sqlite).await.close();
+    for (version, says) in [
+        (3, "version 3, newer"),
+        (1, "version 1 is not"),
+        (-1, "version -1 is not"),
+    ] {
+        db(tmp.path())
+            .execute_batch(&format!("PRAGMA user_version = {version}"))
+            .unwrap();
+        let err = SqliteStore::open(tmp.path(), Durability::Full).unwrap_err();
+        assert!(err.to_string().contains(says), "{err}");
+        assert_eq!(layout_version(tmp.path()), version);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -244,4 +272,11 @@ async fn no_payload_row_outlives_its_secrets_wait() {
     assert_eq!(app.service.sweep().await.unwrap(), 1);
     assert_eq!(payload_rows(&dir), 0);
     common::assert_not_found(&app.reveal(&expired, None).await);
+
+    // The swept secret was the newest, so the next one gets its row number:
+    // it must find its own payload, not a trace of the other's.
+    let next = app.create("the next one").await;
+    let reply = app.reveal(&next, None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.json);
+    assert_eq!(app.open(&next, None, &reply), Payload::text("the next one"));
 }

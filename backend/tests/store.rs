@@ -42,8 +42,11 @@ fn record(n: u8, views: u32) -> Record {
 async fn insert_get_and_duplicates((store, _app): (Arc<dyn SecretStore>, TestApp)) {
     let r = record(1, 2);
     store.insert(&r).await.unwrap();
+    // The same id with other contents: refused, and the first one kept whole.
+    let mut other = record(2, 1);
+    other.id = r.id;
     assert!(matches!(
-        store.insert(&r).await,
+        store.insert(&other).await,
         Err(StoreError::AlreadyExists)
     ));
     let got = store.get(&r.id).await.unwrap().unwrap();

@@ -7,10 +7,14 @@
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::schema::{LAYOUT_VERSION, SCHEMA, internal};
+use super::writer::checkpoint;
 use crate::store::StoreError;
 
 /// The first layout's secrets, renamed out of the way while they are copied.
 const FIRST_LAYOUT: &str = "secrets_layout_1";
+/// A first-layout row whose payload is all there.
+const WHOLE: &str = "sealed IS NOT NULL AND server_nonce IS NOT NULL \
+     AND wrapped_key IS NOT NULL AND key_ref IS NOT NULL";
 
 pub(super) fn prepare(conn: &Connection) -> Result<(), StoreError> {
     // The write lock before the version is read: nothing else can change
@@ -23,21 +27,39 @@ pub(super) fn prepare(conn: &Connection) -> Result<(), StoreError> {
     match version {
         LAYOUT_VERSION => tx.execute_batch(SCHEMA).map_err(internal)?,
         0 if has_first_layout(&tx)? => {
-            from_first_layout(&tx)?;
+            let broken = from_first_layout(&tx).map_err(|e| {
+                StoreError::Internal(format!(
+                    "moving the database to layout {LAYOUT_VERSION} failed, and it is \
+                     unchanged: {e}"
+                ))
+            })?;
             tx.commit().map_err(internal)?;
             tracing::info!(
                 layout = LAYOUT_VERSION,
                 "moved the database to the current layout (payloads in a table of their own)"
             );
+            if broken > 0 {
+                tracing::warn!(
+                    secrets = broken,
+                    "waiting secrets whose stored payload was already incomplete stay unreadable"
+                );
+            }
+            // The WAL still holds the first layout's pages, payloads included.
+            checkpoint(conn)?;
             return Ok(());
         }
         0 => tx
             .execute_batch(&format!("{SCHEMA} PRAGMA user_version = {LAYOUT_VERSION};"))
             .map_err(internal)?,
-        other => {
+        newer if newer > LAYOUT_VERSION => {
             return Err(StoreError::Internal(format!(
-                "the database's layout is version {other}, newer than this server's \
+                "the database's layout is version {newer}, newer than this server's \
                  ({LAYOUT_VERSION}); run the sdo-server that wrote it, or a newer one"
+            )));
+        }
+        unknown => {
+            return Err(StoreError::Internal(format!(
+                "the database's layout version {unknown} is not one any sdo-server wrote"
             )));
         }
     }
@@ -55,10 +77,12 @@ fn has_first_layout(conn: &Connection) -> Result<bool, StoreError> {
 }
 
 /// Every secret keeps its id, state, counters and times; a waiting one's
-/// payload moves to `payloads`. With `secure_delete` on, the dropped
-/// table's pages are overwritten (the caller's next checkpoint clears the
-/// WAL's copies).
-fn from_first_layout(conn: &Connection) -> Result<(), StoreError> {
+/// payload moves to `payloads`. A waiting row whose payload is not whole
+/// (no server writes one) stays what it was, unreadable: it is counted in
+/// the log, and the others move. With `secure_delete` on, the dropped
+/// table's pages are overwritten; the caller then truncates the WAL, which
+/// still holds their earlier images.
+fn from_first_layout(conn: &Connection) -> Result<u64, StoreError> {
     conn.execute_batch(&format!(
         "DROP INDEX IF EXISTS secrets_expires_at;
          ALTER TABLE secrets RENAME TO {FIRST_LAYOUT};
@@ -73,9 +97,20 @@ fn from_first_layout(conn: &Connection) -> Result<(), StoreError> {
          SELECT s.n, old.sealed, old.server_nonce, old.wrapped_key, old.key_ref,
              old.link_verifier, old.reveal_verifier
          FROM {FIRST_LAYOUT} old JOIN secrets s ON s.id = old.id
-         WHERE old.sealed IS NOT NULL;
-         DROP TABLE {FIRST_LAYOUT};
+         WHERE old.state = 'waiting' AND {WHOLE};"
+    ))
+    .map_err(internal)?;
+    let broken: i64 = conn
+        .query_row(
+            &format!("SELECT COUNT(*) FROM {FIRST_LAYOUT} WHERE state = 'waiting' AND NOT {WHOLE}"),
+            [],
+            |row| row.get(0),
+        )
+        .map_err(internal)?;
+    conn.execute_batch(&format!(
+        "DROP TABLE {FIRST_LAYOUT};
          PRAGMA user_version = {LAYOUT_VERSION};"
     ))
-    .map_err(internal)
+    .map_err(internal)?;
+    Ok(broken.unsigned_abs())
 }

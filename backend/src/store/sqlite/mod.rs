@@ -159,11 +159,12 @@ fn connect(path: &Path, sync: Durability) -> Result<Connection, StoreError> {
          PRAGMA busy_timeout = 5000;"
     ))
     .map_err(internal)?;
-    // Plans fixed at prepare time. Without this, a join's plan depends on
-    // the id bound to it (SQLite's STAT4 estimates), and clearing the
-    // bindings as a cached statement goes back to the cache expires it:
-    // every read of a secret's two rows was parsed and planned again,
-    // about a third of the server's CPU (docs/BENCHMARKS.md).
+    // Plans fixed at prepare time. In a join (a secret's two rows) the
+    // planner looks at the value bound to `id = ?1`, which marks the
+    // statement to be prepared again whenever its bindings change, and
+    // rusqlite clears them as a cached statement goes back to the cache:
+    // every read was parsed and planned again, a quarter of the server's
+    // CPU (docs/BENCHMARKS.md).
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
         .map_err(internal)?;
     Ok(conn)

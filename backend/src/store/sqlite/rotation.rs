@@ -15,7 +15,7 @@ use std::path::Path;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::schema::{self, classify};
-use super::{DATABASE_FILE, Durability, connect, migrate};
+use super::{DATABASE_FILE, Durability, connect, migrate, writer};
 use crate::store::StoreError;
 
 const NEXT: &str = "master_key_next_ref";
@@ -167,16 +167,7 @@ impl RotationDb {
     /// Truncates the WAL, so old page images (wrapped under the key about to
     /// be deleted) do not linger there.
     pub fn checkpoint(&self) -> Result<(), StoreError> {
-        let busy: i64 = self
-            .conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))
-            .map_err(classify)?;
-        if busy != 0 {
-            return Err(StoreError::Unavailable(
-                "the WAL checkpoint stayed busy".into(),
-            ));
-        }
-        Ok(())
+        writer::checkpoint(&self.conn)
     }
 
     /// Records `key_ref` as the store's master key and the rotation as

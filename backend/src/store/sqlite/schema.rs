@@ -52,6 +52,9 @@ CREATE TABLE IF NOT EXISTS payloads (
 CREATE TRIGGER IF NOT EXISTS payload_ends_with_the_wait
     AFTER UPDATE OF state ON secrets WHEN NEW.state != 'waiting'
     BEGIN DELETE FROM payloads WHERE n = NEW.n; END;
+-- Never INSERT OR REPLACE into secrets: the rows REPLACE deletes fire no
+-- trigger (recursive_triggers is off), and a payload left behind would
+-- meet the next secret given the same n.
 CREATE TRIGGER IF NOT EXISTS payload_goes_with_its_secret
     AFTER DELETE ON secrets
     BEGIN DELETE FROM payloads WHERE n = OLD.n; END;
