@@ -211,9 +211,7 @@ async fn a_write_that_may_have_happened_is_outcome_unknown() {
 async fn a_lost_answer_to_a_burn_is_recognised() {
     let (app, proxy) = app_behind_fault_proxy(Fault::DropFirstResponse("UpdateItem")).await;
     let c = app.create("burn me").await;
-    let r = app
-        .call(Method::DELETE, &c.secret_uri(), Some(&c.manage_token), None)
-        .await;
+    let r = app.burn(&c).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.json);
     assert_eq!(proxy.dropped(), 1);
     assert_eq!(stored(&app, &c.id).await.state, State::Burned);

@@ -117,14 +117,7 @@ async fn a_workload_is_counted_exactly_and_leaks_nothing() {
         StatusCode::FORBIDDEN
     );
     assert_eq!(app.reveal(&two, Some("pw")).await.status, StatusCode::OK);
-    let burn = app
-        .call(
-            Method::DELETE,
-            &two.secret_uri(),
-            Some(&two.manage_token),
-            None,
-        )
-        .await;
+    let burn = app.burn(&two).await;
     assert_eq!(burn.status, StatusCode::NO_CONTENT);
     for _ in 0..2 {
         assert_eq!(

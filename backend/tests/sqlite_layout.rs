@@ -8,10 +8,12 @@ mod common;
 
 use std::path::Path;
 
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use common::{Backend, TestApp};
 use sdo_backend::store::{Durability, SqliteStore};
+use sdo_shared::api::State;
 use sdo_shared::payload::Payload;
+use sdo_shared::secret::SecretId;
 
 /// The first layout, as the server before layout 2 created it.
 const FIRST_LAYOUT: &str = "
@@ -98,14 +100,7 @@ async fn a_first_layout_database_moves_over_with_every_secret_as_it_was() {
         StatusCode::OK
     );
     let burned = app.create("burned before").await;
-    let reply = app
-        .call(
-            Method::DELETE,
-            &burned.secret_uri(),
-            Some(&burned.manage_token),
-            None,
-        )
-        .await;
+    let reply = app.burn(&burned).await;
     assert!(reply.status.is_success(), "{}", reply.json);
     let tmp = app.close();
     let dir = tmp.path().to_owned();
@@ -218,6 +213,14 @@ async fn a_first_layout_row_with_half_a_payload_stays_unreadable_and_the_rest_mo
     let app = TestApp::open_dir(tmp).await;
     assert_eq!(layout_version(&dir), 2);
     assert_eq!(payload_rows(&dir), 1);
+    let broken = app
+        .store
+        .get(&SecretId::parse("AAAAAAAAAAAAAAAAAAAAAA").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(broken.state, State::Waiting);
+    assert!(broken.payload.is_none(), "still unreadable, as before");
     let reply = app.reveal(&kept, None).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.json);
     assert_eq!(app.open(&kept, None, &reply), Payload::text("whole"));
@@ -255,14 +258,7 @@ async fn no_payload_row_outlives_its_secrets_wait() {
     assert_eq!(payload_rows(&dir), 4);
 
     assert_eq!(app.reveal(&revealed, None).await.status, StatusCode::OK);
-    let reply = app
-        .call(
-            Method::DELETE,
-            &burned.secret_uri(),
-            Some(&burned.manage_token),
-            None,
-        )
-        .await;
+    let reply = app.burn(&burned).await;
     assert!(reply.status.is_success(), "{}", reply.json);
     while app.receipt(&locked).await.json["state"] == "waiting" {
         app.reveal(&locked, Some("wrong")).await;

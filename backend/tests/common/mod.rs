@@ -360,6 +360,17 @@ impl TestApp {
         .await
     }
 
+    /// Burns with the creator's manage token.
+    pub async fn burn(&self, created: &Created) -> Reply {
+        self.call(
+            Method::DELETE,
+            &created.secret_uri(),
+            Some(&created.manage_token),
+            None,
+        )
+        .await
+    }
+
     pub async fn receipt(&self, created: &Created) -> Reply {
         self.call(
             Method::GET,

@@ -163,8 +163,8 @@ fn connect(path: &Path, sync: Durability) -> Result<Connection, StoreError> {
     // planner looks at the value bound to `id = ?1`, which marks the
     // statement to be prepared again whenever its bindings change, and
     // rusqlite clears them as a cached statement goes back to the cache:
-    // every read was parsed and planned again, a quarter of the server's
-    // CPU (docs/BENCHMARKS.md).
+    // every read was parsed and planned again, over a quarter of the
+    // server's CPU (docs/BENCHMARKS.md).
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
         .map_err(internal)?;
     Ok(conn)

@@ -199,7 +199,7 @@ mod tests {
     use super::super::{Durability, connect, migrate};
 
     /// A cached statement must stay prepared while another connection
-    /// writes: re-planning every read cost a third of the server's CPU.
+    /// writes: re-planning every read cost over a quarter of the server's CPU.
     #[test]
     fn cached_reads_are_not_prepared_again_after_writes() {
         let dir = tempfile::tempdir().unwrap();
