@@ -175,6 +175,47 @@ async fn sealed_bytes_leave_the_wal_after_one_checkpoint_interval() {
     );
 }
 
+/// CPU time (clock ticks) used so far by this process's SQLite writer
+/// threads; other tests' writers in this binary count too, and idle ones
+/// use none.
+fn writer_threads_ticks() -> u64 {
+    std::fs::read_dir("/proc/self/task")
+        .unwrap()
+        .filter_map(|task| {
+            let task = task.ok()?.path();
+            let comm = std::fs::read_to_string(task.join("comm")).ok()?;
+            (comm.trim() == "sqlite-writer").then_some(())?;
+            let stat = std::fs::read_to_string(task.join("stat")).ok()?;
+            // utime and stime, counted after the ")" that ends the name.
+            let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+            Some(fields[11].parse::<u64>().ok()? + fields[12].parse::<u64>().ok()?)
+        })
+        .sum()
+}
+
+/// With the checkpoint timer on, a writer with nothing to do sleeps: once
+/// its checkpoint was done it used to wait with a timeout of zero, and an
+/// idle server kept a core busy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_idle_writer_uses_no_cpu() {
+    let options = SqliteOptions {
+        checkpoint_every: Some(Duration::from_millis(20)),
+        ..SqliteOptions::new(Durability::Full)
+    };
+    let app = TestApp::new(Backend::SqliteWith(options)).await;
+    app.create_with(&Payload::text("x"), None, 600, 1).await;
+    // Past the timed checkpoint, and past a whole idle interval after it.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let before = writer_threads_ticks();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let used = writer_threads_ticks() - before;
+    // A spinning writer uses about 50 ticks here (100 a second).
+    assert!(
+        used < 10,
+        "the idle writer used {used} clock ticks in 0.5 s"
+    );
+}
+
 fn config(data: &Path) -> Config {
     use clap::Parser;
     Config::try_parse_from(["sdo-server", "--data-dir", data.to_str().unwrap()]).unwrap()

@@ -133,15 +133,12 @@ fn serve(
     let mut dirty = false;
     let mut last_checkpoint = Instant::now();
     loop {
-        let first = match checkpoint_every {
-            Some(every) => {
-                let wait = every.saturating_sub(last_checkpoint.elapsed());
-                match queue.recv_timeout(wait) {
-                    Ok(job) => Some(job),
-                    Err(RecvTimeoutError::Timeout) => None,
-                    Err(RecvTimeoutError::Disconnected) => return,
-                }
-            }
+        let first = match next_checkpoint_in(dirty, last_checkpoint.elapsed(), checkpoint_every) {
+            Some(wait) => match queue.recv_timeout(wait) {
+                Ok(job) => Some(job),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return,
+            },
             None => match queue.recv() {
                 Ok(job) => Some(job),
                 Err(_) => return,
@@ -177,6 +174,20 @@ fn serve(
             last_checkpoint = Instant::now();
         }
     }
+}
+
+/// How long the writer may wait for a job before the timed checkpoint is
+/// due; `None`: wait for a job however long it takes. Nothing written since
+/// the last checkpoint means nothing to truncate, so an idle writer sleeps
+/// (a timeout of zero there would have it spin on a core).
+fn next_checkpoint_in(
+    dirty: bool,
+    since_checkpoint: Duration,
+    every: Option<Duration>,
+) -> Option<Duration> {
+    every
+        .filter(|_| dirty)
+        .map(|every| every.saturating_sub(since_checkpoint))
 }
 
 /// A `TRUNCATE` checkpoint that really truncated. SQLite reports "busy"
@@ -253,4 +264,26 @@ fn commit_batch(conn: &Connection, batch: Vec<Job>) -> bool {
 fn run(conn: &Connection, sql: &str, params: &[Value]) -> rusqlite::Result<usize> {
     conn.prepare_cached(sql)?
         .execute(rusqlite::params_from_iter(params.iter()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_idle_writer_waits_for_work_not_for_the_clock() {
+        let every = Some(Duration::from_secs(5));
+        let long_ago = Duration::from_secs(60);
+        assert_eq!(next_checkpoint_in(false, long_ago, every), None);
+        assert_eq!(next_checkpoint_in(false, Duration::ZERO, every), None);
+        assert_eq!(next_checkpoint_in(true, long_ago, None), None);
+        assert_eq!(
+            next_checkpoint_in(true, Duration::from_secs(2), every),
+            Some(Duration::from_secs(3))
+        );
+        assert_eq!(
+            next_checkpoint_in(true, long_ago, every),
+            Some(Duration::ZERO)
+        );
+    }
 }
