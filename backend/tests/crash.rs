@@ -1,8 +1,11 @@
-//! kill -9 under load, on SQLite with its durable default: every create the
-//! server acknowledged survives, and no reveal it acknowledged can be
-//! repeated. Several cycles, each a real `sdo-server` process killed with
-//! SIGKILL in the middle of create/reveal traffic, then started again on
-//! the same data directory. Loopback only; bounded in time.
+//! Real `sdo-server` processes on SQLite with its durable default.
+//!
+//! kill -9 under load: every create the server acknowledged survives, and
+//! no reveal it acknowledged can be repeated. Several cycles, each a server
+//! killed with SIGKILL in the middle of create/reveal traffic, then started
+//! again on the same data directory. And an idle server sleeps: none of its
+//! timers (WAL checkpoint, sweep) keeps a core busy. Loopback only; bounded
+//! in time.
 
 mod common;
 
@@ -27,12 +30,13 @@ impl Drop for Server {
     }
 }
 
-async fn start(data: &std::path::Path, port: u16) -> Server {
+async fn start(data: &std::path::Path, port: u16, extra: &[&str]) -> Server {
     let server = Server(
         Command::new(env!("CARGO_BIN_EXE_sdo-server"))
             .args(["--listen", &format!("127.0.0.1:{port}")])
             .args(["--rate-limit", "0", "--log", "warn", "--data-dir"])
             .arg(data)
+            .args(extra)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -154,7 +158,7 @@ async fn kill_9_under_load_loses_no_acknowledged_write() {
     for cycle in 0..CYCLES {
         let port = common::free_port();
         let base = format!("http://127.0.0.1:{port}");
-        let mut server = start(&data, port).await;
+        let mut server = start(&data, port, &[]).await;
 
         // Everything acknowledged before this start must have survived it.
         let http = reqwest::Client::new();
@@ -218,5 +222,40 @@ async fn kill_9_under_load_loses_no_acknowledged_write() {
     assert!(repeats_refused > 20, "too little load: {repeats_refused}");
     println!(
         "kill -9: {CYCLES} cycles, {survivors_checked} acknowledged creates survived, {repeats_refused} acknowledged reveals stayed gone"
+    );
+}
+
+/// User + system CPU time of a process, in clock ticks (1/100 s on Linux).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+/// The SQLite writer used to spin on a core from 5 s after its last
+/// checkpoint whenever nothing had been written since (so from 5 s after
+/// start); this watches the whole process, as shipped, so any timer loop
+/// that spins fails it.
+#[tokio::test]
+async fn an_idle_server_uses_no_cpu() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(&dir.path().join("data"), common::free_port(), &[]).await;
+    // Past the writer's 5 s checkpoint timer. (A sweep, every minute by
+    // default, checkpoints too and restarts that timer: before the fix an
+    // idle server spun for 55 s of every minute, and a sweep interval
+    // under 5 s here would hide the spin.)
+    tokio::time::sleep(Duration::from_millis(6500)).await;
+    let before = cpu_ticks(server.0.id());
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let used = cpu_ticks(server.0.id()) - before;
+    // Spinning, one core is 150 ticks here.
+    assert!(
+        used < 30,
+        "the idle server used {used} clock ticks in 1.5 s"
     );
 }
