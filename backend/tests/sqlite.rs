@@ -175,10 +175,10 @@ async fn sealed_bytes_leave_the_wal_after_one_checkpoint_interval() {
     );
 }
 
-/// CPU time (clock ticks) used so far by this process's SQLite writer
-/// threads; other tests' writers in this binary count too, and idle ones
-/// use none.
-fn writer_threads_ticks() -> u64 {
+/// CPU time (clock ticks) used so far by each of this process's SQLite
+/// writer threads, by thread id. Other tests' writers in this binary come
+/// and go; idle ones use none.
+fn writer_threads_ticks() -> std::collections::HashMap<String, u64> {
     std::fs::read_dir("/proc/self/task")
         .unwrap()
         .filter_map(|task| {
@@ -188,9 +188,10 @@ fn writer_threads_ticks() -> u64 {
             let stat = std::fs::read_to_string(task.join("stat")).ok()?;
             // utime and stime, counted after the ")" that ends the name.
             let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-            Some(fields[11].parse::<u64>().ok()? + fields[12].parse::<u64>().ok()?)
+            let ticks = fields[11].parse::<u64>().ok()? + fields[12].parse::<u64>().ok()?;
+            Some((task.file_name()?.to_string_lossy().into_owned(), ticks))
         })
-        .sum()
+        .collect()
 }
 
 /// With the checkpoint timer on, a writer with nothing to do sleeps: once
@@ -208,7 +209,12 @@ async fn an_idle_writer_uses_no_cpu() {
     tokio::time::sleep(Duration::from_millis(100)).await;
     let before = writer_threads_ticks();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let used = writer_threads_ticks() - before;
+    // Threads present at both readings only: one that ended or started in
+    // between is another test's.
+    let used: u64 = writer_threads_ticks()
+        .iter()
+        .filter_map(|(tid, after)| Some(after.saturating_sub(*before.get(tid)?)))
+        .sum();
     // A spinning writer uses about 50 ticks here (100 a second).
     assert!(
         used < 10,
