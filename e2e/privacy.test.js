@@ -191,6 +191,33 @@ test("the rest of the create page that cannot be fetched: an alert at once, in t
   await context.close();
 });
 
+test("a reveal page open across a deploy that removed its worker: told at once, nothing used up", async () => {
+  const sender = await newContext(browser);
+  const text = "still there after the deploy";
+  const passphrase = "correct horse battery";
+  const { share } = await createSecret(await sender.context.newPage(), server.base, { text, passphrase });
+  await sender.context.close();
+  const { context, requests } = await newContext(browser);
+  const workerFile = (url) => url.pathname.startsWith("/sdo-crypto-worker");
+  await context.route(workerFile, (route) => route.fulfill({ status: 404, body: "" }));
+  const page = await context.newPage();
+  await page.goto(share);
+  await page.fill("#reveal-passphrase", passphrase);
+  const clicked = Date.now();
+  await page.click("#reveal");
+  await page.waitForSelector("#reveal-error", { timeout: 15000 });
+  // Not after the worker's 90 s timeout: the missing files are noticed.
+  assert.ok(Date.now() - clicked < 15000);
+  assert.match(await page.textContent("#reveal-error"), /older than the server’s current version/);
+  assert.ok(!requests.some((r) => r.url.endsWith("/reveal")), "a reveal was sent without a worker");
+  await context.unroute(workerFile);
+  await page.fill("#reveal-passphrase", passphrase);
+  await page.click("#reveal");
+  await page.waitForSelector("#secret-text", { timeout: 30000 });
+  assert.equal(await page.inputValue("#secret-text"), text);
+  await context.close();
+});
+
 test("a tap before the page has started: the rest waits for it, fetched once", async () => {
   const { context, requests, problems } = await newContext(browser);
   const page = await context.newPage();

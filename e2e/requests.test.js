@@ -246,3 +246,37 @@ test("an answer can be a file, saved under its own name", async () => {
   const [download] = await Promise.all([box.waitForEvent("download"), box.click("#download")]);
   assert.equal(download.suggestedFilename(), "id_ed25519");
 });
+
+test("an inbox open across a deploy that removed its worker: told at once, nothing collected", async () => {
+  const asker = await context();
+  const answerer = await context();
+  const page = await asker.context.newPage();
+  const { request, inbox } = await makeRequest(page, server.base);
+  const answer = await answerer.context.newPage();
+  await answer.goto(request);
+  await answer.waitForSelector("#send-secret");
+  await answer.fill("#secret", "kept through a deploy");
+  await answer.click("#send-secret");
+  await answer.waitForSelector("#sent", { timeout: 30000 });
+
+  // The page's build of the worker is no longer on the server.
+  const stale = await context();
+  const workerFile = (url) => url.pathname.startsWith("/sdo-crypto-worker");
+  await stale.context.route(workerFile, (route) => route.fulfill({ status: 404, body: "" }));
+  const box = await stale.context.newPage();
+  await openInbox(box, inbox);
+  await box.waitForSelector("#collect");
+  const clicked = Date.now();
+  await box.click("#collect");
+  await box.waitForSelector("#inbox-action-error", { timeout: 15000 });
+  // Not after the worker's 90 s timeout: the missing files are noticed.
+  assert.ok(Date.now() - clicked < 15000);
+  assert.match(await box.textContent("#inbox-action-error"), /older than the server’s current version/);
+  // Opening an answer destroys it, so it was not opened: with the worker
+  // back, the same page opens it.
+  assert.ok(!stale.requests.some((r) => r.url.endsWith("/collect")), "collected without a worker");
+  await stale.context.unroute(workerFile);
+  await box.click("#collect");
+  await box.waitForSelector("#secret-text", { timeout: 30000 });
+  assert.equal(await box.inputValue("#secret-text"), "kept through a deploy");
+});

@@ -185,6 +185,15 @@ pub fn inbox_page(props: &InboxPageProps) -> Html {
             );
             let (request_key, i18n) = (request_key.clone(), i18n.clone());
             wasm_bindgen_futures::spawn_local(async move {
+                // Opening the answer needs the worker, and a collected answer
+                // cannot be fetched again: the worker must run first.
+                if let Err(e) = worker::ready().await {
+                    let message = i18n.t(e.message_key("worker-failed"));
+                    action_error.set(Some(("collect-failed", message)));
+                    focus_soon("#collect");
+                    phase.set(before);
+                    return;
+                }
                 let failure = match api.collect(&id, &token).await {
                     Ok(collected) => {
                         phase.set(

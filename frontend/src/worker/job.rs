@@ -78,6 +78,8 @@ pub enum Job {
         rid: [u8; 16],
         blob: Vec<u8>,
     },
+    /// Whether the worker runs at all ([`super::ready`]).
+    Ping,
 }
 
 impl Drop for Job {
@@ -94,7 +96,7 @@ impl Drop for Job {
             }
             Job::PrepareRequest { note, .. } => note.zeroize(),
             // The public key is not secret; the payload zeroizes itself.
-            Job::SealFill { .. } => {}
+            Job::SealFill { .. } | Job::Ping => {}
             Job::OpenFill { request_key, .. } => request_key.zeroize(),
         }
     }
@@ -108,6 +110,7 @@ impl std::fmt::Debug for Job {
             Job::PrepareRequest { .. } => "Job::PrepareRequest(***)",
             Job::SealFill { .. } => "Job::SealFill(***)",
             Job::OpenFill { .. } => "Job::OpenFill(***)",
+            Job::Ping => "Job::Ping",
         })
     }
 }
@@ -129,6 +132,7 @@ pub enum Outcome {
     },
     FillSealed(FillRequest),
     FillOpened(WirePayload),
+    Pong,
     /// The error's text: never a key or plaintext (the shared crate's
     /// errors carry none).
     Failed(String),
@@ -146,7 +150,10 @@ impl Drop for Outcome {
                 reveal_token.zeroize();
             }
             Outcome::RequestPrepared { request_key, .. } => request_key.zeroize(),
-            Outcome::FillSealed(_) | Outcome::FillOpened(_) | Outcome::Failed(_) => {}
+            Outcome::FillSealed(_)
+            | Outcome::FillOpened(_)
+            | Outcome::Pong
+            | Outcome::Failed(_) => {}
         }
     }
 }
@@ -160,6 +167,7 @@ impl std::fmt::Debug for Outcome {
             Outcome::RequestPrepared { .. } => f.write_str("Outcome::RequestPrepared(***)"),
             Outcome::FillSealed(_) => f.write_str("Outcome::FillSealed(***)"),
             Outcome::FillOpened(_) => f.write_str("Outcome::FillOpened(***)"),
+            Outcome::Pong => f.write_str("Outcome::Pong"),
         }
     }
 }
@@ -233,5 +241,6 @@ pub fn run(job: Job) -> Outcome {
                 Err(e) => failed(&e),
             }
         }
+        Job::Ping => Outcome::Pong,
     }
 }

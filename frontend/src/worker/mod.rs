@@ -16,6 +16,7 @@ use std::cell::RefCell;
 use std::time::Duration;
 
 use futures::FutureExt;
+use gloo_net::http::{Method, RequestBuilder};
 use gloo_worker::Spawnable;
 use gloo_worker::oneshot::{OneshotBridge, oneshot};
 use sdo_shared::api::{CreateRequest, CreateRequestRequest, FillRequest};
@@ -38,14 +39,38 @@ const BOOT_TAG_LOADER: &str = "data-worker";
 /// Longest wait for an answer before giving up (a slow phone takes seconds).
 const TIMEOUT: Duration = Duration::from_secs(90);
 
+/// Why the worker did not do a job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkerError {
+    /// This page's build of the worker is no longer on the server (a
+    /// deploy replaced it): only a newly loaded page can go on.
+    OutOfDate,
+    /// The job failed, or the worker did not load or answer.
+    Failed(String),
+}
+
+impl WorkerError {
+    /// The message to show: `app-out-of-date`, or the page's own
+    /// (`otherwise`) for any other failure.
+    pub fn message_key(&self, otherwise: &'static str) -> &'static str {
+        match self {
+            Self::OutOfDate => "app-out-of-date",
+            Self::Failed(_) => otherwise,
+        }
+    }
+}
+
 #[oneshot]
 pub async fn CryptoWorker(job: Job) -> Outcome {
     run(job)
 }
 
+/// The worker, and the loader it was started with.
+type Spawned = (OneshotBridge<CryptoWorker>, String);
+
 thread_local! {
     /// One worker per page, spawned on first use and kept for retries.
-    static BRIDGE: RefCell<Option<OneshotBridge<CryptoWorker>>> = const { RefCell::new(None) };
+    static BRIDGE: RefCell<Option<Spawned>> = const { RefCell::new(None) };
 }
 
 /// The loader next to `index.html`: the document's address without its
@@ -59,7 +84,37 @@ pub fn loader_url(document_url: &str) -> String {
     }
 }
 
-fn spawn() -> OneshotBridge<CryptoWorker> {
+/// The worker's three files, named after its loader: Trunk's
+/// `NAME_loader.js` starts `NAME.js`, which loads `NAME_bg.wasm`.
+pub fn worker_files(loader: &str) -> Vec<String> {
+    match loader.strip_suffix("_loader.js") {
+        Some(base) => vec![
+            loader.to_owned(),
+            format!("{base}.js"),
+            format!("{base}_bg.wasm"),
+        ],
+        None => vec![loader.to_owned()],
+    }
+}
+
+/// Whether the worker's files are gone from the server (one answers 404
+/// or 410 to `HEAD`). A Worker whose script is missing only fires an
+/// `error` event, which gloo-worker does not pass on, so without this a
+/// page open across a deploy waited the whole [`TIMEOUT`]. Any other
+/// answer, or none, proves nothing: the job goes on under its timeout.
+async fn files_gone(loader: &str) -> bool {
+    for url in worker_files(loader) {
+        let sent = RequestBuilder::new(&url).method(Method::HEAD).send().await;
+        match sent {
+            Ok(response) if matches!(response.status(), 404 | 410) => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+    false
+}
+
+fn spawn() -> Spawned {
     let document = web_sys::window().and_then(|w| w.document());
     let hashed = document
         .as_ref()
@@ -69,12 +124,13 @@ fn spawn() -> OneshotBridge<CryptoWorker> {
         let base = document.and_then(|d| d.base_uri().ok().flatten());
         loader_url(&base.unwrap_or_else(|| "/".into()))
     });
-    CryptoWorker::spawner()
+    let bridge = CryptoWorker::spawner()
         .encoding::<Postcard>()
-        .spawn_with_loader(&loader)
+        .spawn_with_loader(&loader);
+    (bridge, loader)
 }
 
-fn take_bridge() -> OneshotBridge<CryptoWorker> {
+fn take_bridge() -> Spawned {
     BRIDGE.with(|b| b.borrow_mut().take()).unwrap_or_else(spawn)
 }
 
@@ -87,22 +143,46 @@ pub fn warm_up() {
 }
 
 /// Runs `job` in the worker; `Err` is the job's or the worker's failure.
-async fn run_in_worker(job: Job) -> Result<Outcome, String> {
-    let mut bridge = take_bridge();
+async fn run_in_worker(job: Job) -> Result<Outcome, WorkerError> {
+    let (mut bridge, loader) = take_bridge();
+    // Checked with every job, beside it: a job takes seconds at most, the
+    // three `HEAD`s a moment, and the files can go at any deploy.
+    let files_missing = async {
+        if files_gone(&loader).await {
+            WorkerError::OutOfDate
+        } else {
+            futures::future::pending().await
+        }
+    };
     let answer = futures::select! {
-        outcome = bridge.run(job).fuse() => Some(outcome),
-        _ = gloo_timers::future::sleep(TIMEOUT).fuse() => None,
+        outcome = bridge.run(job).fuse() => Ok(outcome),
+        e = files_missing.fuse() => Err(e),
+        _ = gloo_timers::future::sleep(TIMEOUT).fuse() => Err(WorkerError::Failed(
+            "the worker did not finish (it failed to load or is stuck)".into(),
+        )),
     };
     match answer {
-        Some(outcome) => {
-            BRIDGE.with(|b| *b.borrow_mut() = Some(bridge));
+        Ok(outcome) => {
+            BRIDGE.with(|b| *b.borrow_mut() = Some((bridge, loader)));
             match &outcome {
-                Outcome::Failed(e) => Err(e.clone()),
+                Outcome::Failed(e) => Err(WorkerError::Failed(e.clone())),
                 _ => Ok(outcome),
             }
         }
-        // Dropping the bridge ends the stuck worker; the next job spawns anew.
-        None => Err("the worker did not finish (it failed to load or is stuck)".into()),
+        // Dropping the bridge ends the worker; the next job spawns anew
+        // (and checks the files again).
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether the worker runs here: `Ok` once it has answered. Asked before
+/// a step that consumes something on the server and needs the worker
+/// after it (opening a collected answer), so that a worker that cannot
+/// load fails the step before anything is used up.
+pub async fn ready() -> Result<(), WorkerError> {
+    match run_in_worker(Job::Ping).await? {
+        Outcome::Pong => Ok(()),
+        _ => Err(WorkerError::Failed(WRONG_JOB.into())),
     }
 }
 
@@ -115,7 +195,7 @@ pub async fn prepare(
     kdf: KdfParams,
     ttl_secs: u64,
     max_views: u32,
-) -> Result<(LinkKey, CreateRequest), String> {
+) -> Result<(LinkKey, CreateRequest), WorkerError> {
     let job = Job::Prepare {
         payload: payload.into(),
         passphrase: passphrase.to_owned(),
@@ -127,7 +207,7 @@ pub async fn prepare(
         Outcome::Prepared { link_key, request } => {
             Ok((LinkKey::from_bytes(*link_key), request.clone()))
         }
-        _ => Err(WRONG_JOB.into()),
+        _ => Err(WorkerError::Failed(WRONG_JOB.into())),
     }
 }
 
@@ -143,7 +223,7 @@ pub async fn derive(
     link_key: &LinkKey,
     kdf: KdfParams,
     passphrase: &str,
-) -> Result<DerivedKeys, String> {
+) -> Result<DerivedKeys, WorkerError> {
     let job = Job::Derive {
         link_key: *link_key.expose(),
         kdf,
@@ -157,7 +237,7 @@ pub async fn derive(
             content_key: ContentKey::from_bytes(*content_key),
             reveal_token: RevealToken::from_bytes(*reveal_token),
         }),
-        _ => Err(WRONG_JOB.into()),
+        _ => Err(WorkerError::Failed(WRONG_JOB.into())),
     }
 }
 
@@ -171,7 +251,7 @@ pub struct PreparedRequest {
 }
 
 /// Makes a request key and seals the note, in the worker.
-pub async fn prepare_request(note: &str, ttl_secs: u64) -> Result<PreparedRequest, String> {
+pub async fn prepare_request(note: &str, ttl_secs: u64) -> Result<PreparedRequest, WorkerError> {
     let job = Job::PrepareRequest {
         note: note.to_owned(),
         ttl_secs,
@@ -186,7 +266,7 @@ pub async fn prepare_request(note: &str, ttl_secs: u64) -> Result<PreparedReques
             public_key: RequestPublicKey::from_bytes(*public_key),
             request: request.clone(),
         }),
-        _ => Err(WRONG_JOB.into()),
+        _ => Err(WorkerError::Failed(WRONG_JOB.into())),
     }
 }
 
@@ -195,7 +275,7 @@ pub async fn seal_fill(
     public_key: &RequestPublicKey,
     rid: &RequestId,
     payload: &Payload,
-) -> Result<FillRequest, String> {
+) -> Result<FillRequest, WorkerError> {
     let job = Job::SealFill {
         public_key: *public_key.expose(),
         rid: *rid.as_bytes(),
@@ -203,7 +283,7 @@ pub async fn seal_fill(
     };
     match &run_in_worker(job).await? {
         Outcome::FillSealed(fill) => Ok(fill.clone()),
-        _ => Err(WRONG_JOB.into()),
+        _ => Err(WorkerError::Failed(WRONG_JOB.into())),
     }
 }
 
@@ -212,7 +292,7 @@ pub async fn open_fill(
     request_key: &RequestKey,
     rid: &RequestId,
     blob: &[u8],
-) -> Result<Payload, String> {
+) -> Result<Payload, WorkerError> {
     let job = Job::OpenFill {
         request_key: *request_key.expose(),
         rid: *rid.as_bytes(),
@@ -220,7 +300,7 @@ pub async fn open_fill(
     };
     match &run_in_worker(job).await? {
         Outcome::FillOpened(payload) => Ok(payload.to_payload()),
-        _ => Err(WRONG_JOB.into()),
+        _ => Err(WorkerError::Failed(WRONG_JOB.into())),
     }
 }
 
@@ -228,7 +308,7 @@ pub async fn open_fill(
 mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    use super::loader_url;
+    use super::{loader_url, worker_files};
 
     #[test]
     fn the_loader_sits_next_to_the_page_whatever_the_route() {
@@ -245,5 +325,18 @@ mod tests {
             loader_url("http://127.0.0.1:8080/"),
             "http://127.0.0.1:8080/sdo-crypto-worker_loader.js"
         );
+    }
+
+    #[test]
+    fn the_files_checked_are_those_the_loader_starts() {
+        assert_eq!(
+            worker_files("https://x.example/sdo-crypto-worker-0123456789abcdef_loader.js"),
+            [
+                "https://x.example/sdo-crypto-worker-0123456789abcdef_loader.js",
+                "https://x.example/sdo-crypto-worker-0123456789abcdef.js",
+                "https://x.example/sdo-crypto-worker-0123456789abcdef_bg.wasm",
+            ]
+        );
+        assert_eq!(worker_files("/odd.js"), ["/odd.js"]);
     }
 }

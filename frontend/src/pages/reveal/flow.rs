@@ -8,7 +8,7 @@ use sdo_shared::payload::Payload;
 use sdo_shared::secret::{LinkKey, SecretId};
 
 use crate::api::{Api, ApiError};
-use crate::worker::{self, DerivedKeys};
+use crate::worker::{self, DerivedKeys, WorkerError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -40,6 +40,9 @@ pub enum Failure {
     Undecryptable,
     /// The server could not tell whether the view was taken.
     OutcomeUnknown,
+    /// This page's worker is gone from the server (a deploy replaced it);
+    /// nothing was consumed, and a newly loaded page can go on.
+    OutOfDate,
 }
 
 #[derive(Debug)]
@@ -61,7 +64,10 @@ pub async fn reveal(
             on_stage(Stage::Deriving);
             worker::derive(link_key, params.clone(), passphrase)
                 .await
-                .map_err(|_| Failure::Retry(None))?
+                .map_err(|e| match e {
+                    WorkerError::OutOfDate => Failure::OutOfDate,
+                    WorkerError::Failed(_) => Failure::Retry(None),
+                })?
         }
         None => {
             // `client::derive_keys(link_key, None, None)`, without linking

@@ -130,10 +130,11 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
                     Err(Failure::Gone) => phase.set(Phase::Gone),
                     Err(Failure::Undecryptable) => phase.set(Phase::Undecryptable),
                     Err(Failure::OutcomeUnknown) => phase.set(Phase::OutcomeUnknown),
-                    Err(Failure::Retry(e)) => {
-                        error.set(Some(match e {
-                            Some(e) => e.message(&i18n),
-                            None => i18n.t("derive-failed"),
+                    Err(failure @ (Failure::Retry(_) | Failure::OutOfDate)) => {
+                        error.set(Some(match failure {
+                            Failure::Retry(Some(e)) => e.message(&i18n),
+                            Failure::OutOfDate => i18n.t("app-out-of-date"),
+                            _ => i18n.t("derive-failed"),
                         }));
                         phase.set(Phase::Ready(meta));
                         focus_soon("#reveal");
