@@ -222,14 +222,19 @@ test("the request page asks before an uncopied inbox link is thrown away", async
   assert.deepEqual(asked, ["confirm"]);
 });
 
-test("an answer can be a file, saved under its own name", async () => {
+/** A new request, and its answer page open in another browser. */
+async function requestToAnswer() {
   const asker = await context();
-  const answerer = await context();
   const page = await asker.context.newPage();
   const { request, inbox } = await makeRequest(page, server.base);
-  const answer = await answerer.context.newPage();
+  const answer = await (await context()).context.newPage();
   await answer.goto(request);
   await answer.waitForSelector("#send-secret");
+  return { asker, inbox, answer };
+}
+
+test("an answer can be a file, saved under its own name", async () => {
+  const { asker, inbox, answer } = await requestToAnswer();
   await answer.click("label[for=mode-file]");
   await answer.setInputFiles("#file", {
     name: "id_ed25519",
@@ -248,13 +253,7 @@ test("an answer can be a file, saved under its own name", async () => {
 });
 
 test("an inbox open across a deploy that removed its worker: told at once, nothing collected", async () => {
-  const asker = await context();
-  const answerer = await context();
-  const page = await asker.context.newPage();
-  const { request, inbox } = await makeRequest(page, server.base);
-  const answer = await answerer.context.newPage();
-  await answer.goto(request);
-  await answer.waitForSelector("#send-secret");
+  const { inbox, answer } = await requestToAnswer();
   await answer.fill("#secret", "kept through a deploy");
   await answer.click("#send-secret");
   await answer.waitForSelector("#sent", { timeout: 30000 });
@@ -266,11 +265,9 @@ test("an inbox open across a deploy that removed its worker: told at once, nothi
   const box = await stale.context.newPage();
   await openInbox(box, inbox);
   await box.waitForSelector("#collect");
-  const clicked = Date.now();
   await box.click("#collect");
-  await box.waitForSelector("#inbox-action-error", { timeout: 15000 });
   // Not after the worker's 90 s timeout: the missing files are noticed.
-  assert.ok(Date.now() - clicked < 15000);
+  await box.waitForSelector("#inbox-action-error", { timeout: 15000 });
   assert.match(await box.textContent("#inbox-action-error"), /older than the server’s current version/);
   // Opening an answer destroys it, so it was not opened: with the worker
   // back, the same page opens it.

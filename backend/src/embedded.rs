@@ -1,9 +1,10 @@
 //! The browser app built into the binary (cargo feature `embed-app`), so a
 //! single copied file serves everything. `scripts/frontend.sh build` writes
 //! `dist/` with a gzip twin of each text and wasm file; those twins are
-//! served to clients that accept gzip. Trunk's content-hashed files are
-//! cached for a year; everything else (`index.html`, the loader, the
-//! message files, the worker) is revalidated on each load.
+//! served to clients that accept gzip. Content-hashed files (Trunk's, and
+//! the crypto worker's, hashed by `scripts/frontend.sh`) are cached for a
+//! year; everything else (`index.html`, `boot.js`, the message files) is
+//! revalidated on each load.
 //!
 //! Like `--static-dir`, responses get the app's CSP and security headers
 //! from the router's layers; this module adds only caching and encoding.

@@ -188,7 +188,7 @@ pub fn inbox_page(props: &InboxPageProps) -> Html {
                 // Opening the answer needs the worker, and a collected answer
                 // cannot be fetched again: the worker must run first.
                 if let Err(e) = worker::ready().await {
-                    let message = i18n.t(e.message_key("worker-failed"));
+                    let message = i18n.t(e.message_key("out-of-date-link", "worker-failed"));
                     action_error.set(Some(("collect-failed", message)));
                     focus_soon("#collect");
                     phase.set(before);

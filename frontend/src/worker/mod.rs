@@ -38,6 +38,9 @@ pub const WORKER_LOADER: &str = "sdo-crypto-worker_loader.js";
 const BOOT_TAG_LOADER: &str = "data-worker";
 /// Longest wait for an answer before giving up (a slow phone takes seconds).
 const TIMEOUT: Duration = Duration::from_secs(90);
+/// How long a new worker whose files the server no longer has may still
+/// answer before the page is called out of date.
+const GONE_GRACE: Duration = Duration::from_secs(2);
 
 /// Why the worker did not do a job.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,11 +53,13 @@ pub enum WorkerError {
 }
 
 impl WorkerError {
-    /// The message to show: `app-out-of-date`, or the page's own
-    /// (`otherwise`) for any other failure.
-    pub fn message_key(&self, otherwise: &'static str) -> &'static str {
+    /// The message to show: `out_of_date` (`out-of-date-link` on a page
+    /// opened from a link, whose key a reload cannot bring back;
+    /// `out-of-date-form` on a form), or the page's own `otherwise` for any
+    /// other failure.
+    pub fn message_key(&self, out_of_date: &'static str, otherwise: &'static str) -> &'static str {
         match self {
-            Self::OutOfDate => "app-out-of-date",
+            Self::OutOfDate => out_of_date,
             Self::Failed(_) => otherwise,
         }
     }
@@ -65,8 +70,9 @@ pub async fn CryptoWorker(job: Job) -> Outcome {
     run(job)
 }
 
-/// The worker, and the loader it was started with.
-type Spawned = (OneshotBridge<CryptoWorker>, String);
+/// The worker, the loader it was started with, and whether it has
+/// answered yet.
+type Spawned = (OneshotBridge<CryptoWorker>, String, bool);
 
 thread_local! {
     /// One worker per page, spawned on first use and kept for retries.
@@ -97,8 +103,8 @@ pub fn worker_files(loader: &str) -> Vec<String> {
     }
 }
 
-/// Whether the worker's files are gone from the server (one answers 404
-/// or 410 to `HEAD`). A Worker whose script is missing only fires an
+/// Whether the worker's files are gone from the server (one answers 403,
+/// 404 or 410 to `HEAD`). A Worker whose script is missing only fires an
 /// `error` event, which gloo-worker does not pass on, so without this a
 /// page open across a deploy waited the whole [`TIMEOUT`]. Any other
 /// answer, or none, proves nothing: the job goes on under its timeout.
@@ -106,7 +112,8 @@ async fn files_gone(loader: &str) -> bool {
     for url in worker_files(loader) {
         let sent = RequestBuilder::new(&url).method(Method::HEAD).send().await;
         match sent {
-            Ok(response) if matches!(response.status(), 404 | 410) => return true,
+            // S3 behind CloudFront answers 403 for a missing object.
+            Ok(response) if matches!(response.status(), 403 | 404 | 410) => return true,
             Ok(_) => {}
             Err(_) => return false,
         }
@@ -127,7 +134,7 @@ fn spawn() -> Spawned {
     let bridge = CryptoWorker::spawner()
         .encoding::<Postcard>()
         .spawn_with_loader(&loader);
-    (bridge, loader)
+    (bridge, loader, false)
 }
 
 fn take_bridge() -> Spawned {
@@ -143,35 +150,54 @@ pub fn warm_up() {
 }
 
 /// Runs `job` in the worker; `Err` is the job's or the worker's failure.
+/// A worker not yet known to run is proven first ([`prove`]), so that the
+/// job (with its keys) only ever goes to a worker that has answered.
 async fn run_in_worker(job: Job) -> Result<Outcome, WorkerError> {
-    let (mut bridge, loader) = take_bridge();
-    // Checked with every job, beside it: a job takes seconds at most, the
-    // three `HEAD`s a moment, and the files can go at any deploy.
+    let (mut bridge, loader, proven) = take_bridge();
+    if !proven {
+        prove(&mut bridge, &loader).await?;
+    }
+    // A worker that runs needs its files no more: only the clock can end
+    // its job now.
+    let answer = futures::select_biased! {
+        outcome = bridge.run(job).fuse() => Some(outcome),
+        _ = gloo_timers::future::sleep(TIMEOUT).fuse() => None,
+    };
+    let Some(outcome) = answer else {
+        // Dropping the bridge ends the stuck worker; the next job spawns anew.
+        return Err(WorkerError::Failed(
+            "the worker did not finish (it is stuck)".into(),
+        ));
+    };
+    BRIDGE.with(|b| *b.borrow_mut() = Some((bridge, loader, true)));
+    match &outcome {
+        Outcome::Failed(e) => Err(WorkerError::Failed(e.clone())),
+        _ => Ok(outcome),
+    }
+}
+
+/// Waits for a new worker's answer to a [`Job::Ping`], beside the check of
+/// its files. A missing file is a deploy that replaced this page's build,
+/// unless the worker answers within [`GONE_GRACE`] all the same (its files
+/// may come from the browser's cache, where a `HEAD` may not look).
+async fn prove(bridge: &mut OneshotBridge<CryptoWorker>, loader: &str) -> Result<(), WorkerError> {
     let files_missing = async {
-        if files_gone(&loader).await {
+        if files_gone(loader).await {
+            gloo_timers::future::sleep(GONE_GRACE).await;
             WorkerError::OutOfDate
         } else {
             futures::future::pending().await
         }
     };
-    let answer = futures::select! {
-        outcome = bridge.run(job).fuse() => Ok(outcome),
+    futures::select_biased! {
+        outcome = bridge.run(Job::Ping).fuse() => match outcome {
+            Outcome::Pong => Ok(()),
+            _ => Err(WorkerError::Failed(WRONG_JOB.into())),
+        },
         e = files_missing.fuse() => Err(e),
         _ = gloo_timers::future::sleep(TIMEOUT).fuse() => Err(WorkerError::Failed(
-            "the worker did not finish (it failed to load or is stuck)".into(),
+            "the worker did not start".into(),
         )),
-    };
-    match answer {
-        Ok(outcome) => {
-            BRIDGE.with(|b| *b.borrow_mut() = Some((bridge, loader)));
-            match &outcome {
-                Outcome::Failed(e) => Err(WorkerError::Failed(e.clone())),
-                _ => Ok(outcome),
-            }
-        }
-        // Dropping the bridge ends the worker; the next job spawns anew
-        // (and checks the files again).
-        Err(e) => Err(e),
     }
 }
 
@@ -180,10 +206,12 @@ async fn run_in_worker(job: Job) -> Result<Outcome, WorkerError> {
 /// after it (opening a collected answer), so that a worker that cannot
 /// load fails the step before anything is used up.
 pub async fn ready() -> Result<(), WorkerError> {
-    match run_in_worker(Job::Ping).await? {
-        Outcome::Pong => Ok(()),
-        _ => Err(WorkerError::Failed(WRONG_JOB.into())),
+    let (mut bridge, loader, proven) = take_bridge();
+    if !proven {
+        prove(&mut bridge, &loader).await?;
     }
+    BRIDGE.with(|b| *b.borrow_mut() = Some((bridge, loader, true)));
+    Ok(())
 }
 
 const WRONG_JOB: &str = "the worker answered the wrong job";

@@ -131,7 +131,7 @@ pub async fn run(
         )
         .await
         // The worker's reason is for developers; the reader gets what to do.
-        .map_err(|e| i18n.t(e.message_key("derive-failed")))?
+        .map_err(|e| i18n.t(e.message_key("out-of-date-form", "derive-failed")))?
     } else {
         on_stage(Stage::Encrypting);
         prepare_without_passphrase(

@@ -204,7 +204,7 @@ async fn make(
 ) -> Result<RequestMade, String> {
     let prepared = worker::prepare_request(note, ttl_secs)
         .await
-        .map_err(|e| i18n.t(e.message_key("request-prepare-failed")))?;
+        .map_err(|e| i18n.t(e.message_key("out-of-date-form", "request-prepare-failed")))?;
     phase.set(Phase::Working("request-stage-uploading"));
     let created = api
         .create_request(&prepared.request)

@@ -133,7 +133,7 @@ pub fn reveal_page(props: &RevealPageProps) -> Html {
                     Err(failure @ (Failure::Retry(_) | Failure::OutOfDate)) => {
                         error.set(Some(match failure {
                             Failure::Retry(Some(e)) => e.message(&i18n),
-                            Failure::OutOfDate => i18n.t("app-out-of-date"),
+                            Failure::OutOfDate => i18n.t("out-of-date-link"),
                             _ => i18n.t("derive-failed"),
                         }));
                         phase.set(Phase::Ready(meta));
