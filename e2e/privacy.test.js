@@ -199,7 +199,11 @@ test("a reveal page open across a deploy that removed its worker: told at once, 
   await sender.context.close();
   const { context, requests } = await newContext(browser);
   const workerFile = (url) => url.pathname.startsWith("/sdo-crypto-worker");
-  await context.route(workerFile, (route) => route.fulfill({ status: 404, body: "" }));
+  const refused = [];
+  await context.route(workerFile, (route) => {
+    refused.push(route.request().method());
+    return route.fulfill({ status: 404, body: "" });
+  });
   const page = await context.newPage();
   await page.goto(share);
   await page.fill("#reveal-passphrase", passphrase);
@@ -208,6 +212,8 @@ test("a reveal page open across a deploy that removed its worker: told at once, 
   await page.waitForSelector("#reveal-error", { timeout: 15000 });
   assert.match(await page.textContent("#reveal-error"), /older than the server’s current version/);
   assert.ok(!requests.some((r) => r.url.endsWith("/reveal")), "a reveal was sent without a worker");
+  // The worker itself was refused its files, not only the check.
+  assert.ok(refused.includes("GET"), `refused: ${refused}`);
   await context.unroute(workerFile);
   await page.fill("#reveal-passphrase", passphrase);
   await page.click("#reveal");
@@ -229,12 +235,17 @@ test("a worker that already runs is not stopped by a deploy that removes its fil
   await page.fill("#reveal-passphrase", "not it");
   await page.click("#reveal");
   await page.waitForSelector("#reveal-error", { timeout: 30000 });
-  await context.route((url) => url.pathname.startsWith("/sdo-crypto-worker"),
-    (route) => route.fulfill({ status: 404, body: "" }));
+  const asked = [];
+  await context.route((url) => url.pathname.startsWith("/sdo-crypto-worker"), (route) => {
+    asked.push(route.request().method());
+    return route.fulfill({ status: 404, body: "" });
+  });
   await page.fill("#reveal-passphrase", passphrase);
   await page.click("#reveal");
   await page.waitForSelector("#secret-text", { timeout: 30000 });
   assert.equal(await page.inputValue("#secret-text"), text);
+  // A worker that has answered is not checked again.
+  assert.deepEqual(asked, []);
   await context.close();
 });
 

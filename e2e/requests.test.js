@@ -261,7 +261,11 @@ test("an inbox open across a deploy that removed its worker: told at once, nothi
   // The page's build of the worker is no longer on the server.
   const stale = await context();
   const workerFile = (url) => url.pathname.startsWith("/sdo-crypto-worker");
-  await stale.context.route(workerFile, (route) => route.fulfill({ status: 404, body: "" }));
+  const refused = [];
+  await stale.context.route(workerFile, (route) => {
+    refused.push(route.request().method());
+    return route.fulfill({ status: 404, body: "" });
+  });
   const box = await stale.context.newPage();
   await openInbox(box, inbox);
   await box.waitForSelector("#collect");
@@ -272,6 +276,8 @@ test("an inbox open across a deploy that removed its worker: told at once, nothi
   // Opening an answer destroys it, so it was not opened: with the worker
   // back, the same page opens it.
   assert.ok(!stale.requests.some((r) => r.url.endsWith("/collect")), "collected without a worker");
+  // The worker itself was refused its files, not only the check.
+  assert.ok(refused.includes("GET"), `refused: ${refused}`);
   await stale.context.unroute(workerFile);
   await box.click("#collect");
   await box.waitForSelector("#secret-text", { timeout: 30000 });

@@ -154,6 +154,7 @@ stage-fetching = Fetching and decrypting…
 derive-failed = This browser could not work out the key from the passphrase. Nothing was used up; try again, or use another browser.
 out-of-date-link = This page is older than the server’s current version and cannot load what it needs. Nothing was used up: open the link again (reloading this page cannot bring its key back).
 out-of-date-form = This page is older than the server’s current version and cannot load what it needs. Nothing was sent: reload the page and try again (what you typed here is not kept).
+out-of-date-answer = This page is older than the server’s current version and cannot load what it needs. Nothing was sent: copy what you typed, then open the request link again (reloading this page cannot bring its key back).
 worker-failed = This browser could not start the part of the page that decrypts. Nothing was used up; try again, or use another browser.
 check-failed = Could not check the secret
 try-again = Try again

@@ -158,6 +158,7 @@ stage-fetching = Récupération et déchiffrement…
 derive-failed = Ce navigateur n’a pas pu calculer la clé à partir de la phrase de passe. Rien n’a été consommé ; réessayez, ou utilisez un autre navigateur.
 out-of-date-link = Cette page est plus ancienne que la version actuelle du serveur et ne peut pas charger ce dont elle a besoin. Rien n’a été consommé : rouvrez le lien (recharger cette page ne peut pas en récupérer la clé).
 out-of-date-form = Cette page est plus ancienne que la version actuelle du serveur et ne peut pas charger ce dont elle a besoin. Rien n’a été envoyé : rechargez la page et réessayez (ce que vous avez saisi ici n’est pas conservé).
+out-of-date-answer = Cette page est plus ancienne que la version actuelle du serveur et ne peut pas charger ce dont elle a besoin. Rien n’a été envoyé : copiez ce que vous avez saisi, puis rouvrez le lien de demande (recharger cette page ne peut pas en récupérer la clé).
 worker-failed = Ce navigateur n’a pas pu démarrer la partie de la page qui déchiffre. Rien n’a été consommé ; réessayez, ou utilisez un autre navigateur.
 check-failed = Impossible de vérifier le secret
 try-again = Réessayer

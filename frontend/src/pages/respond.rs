@@ -212,7 +212,9 @@ pub fn respond_page(props: &RespondPageProps) -> Html {
                         let token = request::fill_token(&public_key);
                         send(&api, &i18n, &id, &token, &fill).await
                     }
-                    Err(e) => Err(i18n.t(e.message_key("out-of-date-link", "respond-seal-failed"))),
+                    Err(e) => {
+                        Err(i18n.t(e.message_key("out-of-date-answer", "respond-seal-failed")))
+                    }
                 };
                 match sent {
                     Ok(which) => {

@@ -36,7 +36,9 @@ pub const WORKER_LOADER: &str = "sdo-crypto-worker_loader.js";
 /// (scripts/frontend.sh, `hash_worker`), so that a page open across a
 /// deploy starts its own build's worker, never a newer one.
 const BOOT_TAG_LOADER: &str = "data-worker";
-/// Longest wait for an answer before giving up (a slow phone takes seconds).
+/// Longest wait for an answer before giving up (a slow phone takes seconds):
+/// for a new worker's first answer, then again for its job's, so a new
+/// worker that hangs is given up after twice this.
 const TIMEOUT: Duration = Duration::from_secs(90);
 /// How long a new worker whose files the server no longer has may still
 /// answer before the page is called out of date.
@@ -55,6 +57,7 @@ pub enum WorkerError {
 impl WorkerError {
     /// The message to show: `out_of_date` (`out-of-date-link` on a page
     /// opened from a link, whose key a reload cannot bring back;
+    /// `out-of-date-answer` on the answer page, which also has typed text;
     /// `out-of-date-form` on a form), or the page's own `otherwise` for any
     /// other failure.
     pub fn message_key(&self, out_of_date: &'static str, otherwise: &'static str) -> &'static str {
@@ -137,6 +140,9 @@ fn spawn() -> Spawned {
     (bridge, loader, false)
 }
 
+/// The stored worker, or a new one. A bridge matches answers to jobs by
+/// order, so one whose `run` was dropped unanswered must never be stored
+/// again: its late answer would go to the next job.
 fn take_bridge() -> Spawned {
     BRIDGE.with(|b| b.borrow_mut().take()).unwrap_or_else(spawn)
 }
@@ -164,7 +170,8 @@ async fn run_in_worker(job: Job) -> Result<Outcome, WorkerError> {
         _ = gloo_timers::future::sleep(TIMEOUT).fuse() => None,
     };
     let Some(outcome) = answer else {
-        // Dropping the bridge ends the stuck worker; the next job spawns anew.
+        // The next job spawns anew. Dropping the bridge only asks the stuck
+        // worker to close once its job ends: gloo-worker cannot terminate it.
         return Err(WorkerError::Failed(
             "the worker did not finish (it is stuck)".into(),
         ));
