@@ -158,9 +158,15 @@ fn serve(
                 .partition(|j| matches!(j.work, Work::Checkpoint));
             dirty |= commit_batch(&conn, writes);
             for job in checkpoints {
-                let _ = job.reply.send(checkpoint(&conn).map(|()| 0));
+                let done = checkpoint(&conn);
                 last_checkpoint = Instant::now();
-                dirty = false;
+                // A checkpoint that failed left the WAL as it was: the timer
+                // must try again, or a destroyed secret's sealed bytes could
+                // stay in the WAL until the next write.
+                if done.is_ok() {
+                    dirty = false;
+                }
+                let _ = job.reply.send(done.map(|()| 0));
             }
         }
         if let Some(every) = checkpoint_every
@@ -269,6 +275,61 @@ fn run(conn: &Connection, sql: &str, params: &[Value]) -> rusqlite::Result<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A checkpoint asked for (the sweep's) that a reader keeps busy must
+    /// leave the WAL for the timer: the writer may not go idle with
+    /// frames left in it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+    async fn a_failed_checkpoint_is_tried_again_by_the_timer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let wal = dir.path().join("w.db-wal");
+        let conn = Connection::open(&path).unwrap();
+        // A short busy wait, so five busy tries take a fraction of a second.
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 20;")
+            .unwrap();
+        let writer = Writer::start(
+            conn,
+            WriterOptions {
+                queue_bound: 8,
+                checkpoint_every: Some(Duration::from_millis(300)),
+            },
+        )
+        .unwrap();
+        writer
+            .execute("CREATE TABLE t (x BLOB)".into(), vec![])
+            .await
+            .unwrap();
+        writer
+            .execute(
+                "INSERT INTO t VALUES (?1)".into(),
+                vec![Value::Blob(vec![7; 3000])],
+            )
+            .await
+            .unwrap();
+
+        // A read transaction on the last frame keeps TRUNCATE from resetting
+        // the WAL.
+        let reader = Connection::open(&path).unwrap();
+        reader.execute_batch("BEGIN").unwrap();
+        let rows: i64 = reader
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 1);
+        assert!(writer.checkpoint().await.is_err());
+        reader.execute_batch("COMMIT").unwrap();
+        assert!(std::fs::metadata(&wal).unwrap().len() > 0);
+
+        // No write follows; only the timer can truncate it now.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while std::fs::metadata(&wal).unwrap().len() > 0 {
+            assert!(
+                Instant::now() < deadline,
+                "the WAL was left untruncated after a failed checkpoint"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
 
     #[test]
     fn an_idle_writer_waits_for_work_not_for_the_clock() {
