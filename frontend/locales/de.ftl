@@ -153,10 +153,6 @@ reveal-ready-hint = Zeigen Sie es erst an, wenn Sie bereit sind, es zu kopieren 
 stage-deriving = Passphrase wird geprüft…
 stage-fetching = Wird abgerufen und entschlüsselt…
 derive-failed = Dieser Browser konnte den Schlüssel nicht aus der Passphrase ableiten. Es wurde nichts verbraucht; versuchen Sie es erneut oder verwenden Sie einen anderen Browser.
-out-of-date-link = Diese Seite ist älter als die aktuelle Version des Servers und kann nicht laden, was sie braucht. Es wurde nichts verbraucht: Öffnen Sie den Link erneut (ein Neuladen dieser Seite bringt ihren Schlüssel nicht zurück).
-out-of-date-form = Diese Seite ist älter als die aktuelle Version des Servers und kann nicht laden, was sie braucht. Es wurde nichts gesendet: Laden Sie die Seite neu und versuchen Sie es erneut (was Sie hier eingegeben haben, bleibt nicht erhalten).
-out-of-date-answer = Diese Seite ist älter als die aktuelle Version des Servers und kann nicht laden, was sie braucht. Es wurde nichts gesendet: Kopieren Sie, was Sie eingegeben haben, und öffnen Sie dann den Anfragelink erneut (ein Neuladen dieser Seite bringt ihren Schlüssel nicht zurück).
-worker-failed = Dieser Browser konnte den Teil der Seite, der entschlüsselt, nicht starten. Es wurde nichts verbraucht; versuchen Sie es erneut oder verwenden Sie einen anderen Browser.
 check-failed = Das Geheimnis konnte nicht geprüft werden
 try-again = Erneut versuchen
 gone-title = Dieses Geheimnis ist nicht mehr verfügbar
@@ -347,6 +343,13 @@ damaged-text = Ein Teil fehlt oder wurde verändert, daher hat diese Seite damit
 not-found-title = Hier gibt es nichts
 not-found-text = Diese Adresse ist keine Seite dieser App.
 create-secret = Geheimnis erstellen
+
+## Der Stand dieser Seite (jede Seite, die im Browser ver- oder entschlüsselt)
+
+out-of-date-link = Diese Seite ist älter als die aktuelle Version des Servers und kann nicht laden, was sie braucht. Es wurde nichts verbraucht: Öffnen Sie den Link erneut (ein Neuladen dieser Seite bringt ihren Schlüssel nicht zurück).
+out-of-date-form = Diese Seite ist älter als die aktuelle Version des Servers und kann nicht laden, was sie braucht. Es wurde nichts gesendet: Laden Sie die Seite neu und versuchen Sie es erneut (was Sie hier eingegeben haben, bleibt nicht erhalten).
+out-of-date-answer = Diese Seite ist älter als die aktuelle Version des Servers und kann nicht laden, was sie braucht. Es wurde nichts gesendet: Kopieren Sie, was Sie eingegeben haben, und öffnen Sie dann den Anfragelink erneut (ein Neuladen dieser Seite bringt ihren Schlüssel nicht zurück).
+worker-failed = Dieser Browser konnte den Teil der Seite, der entschlüsselt, nicht starten. Es wurde nichts verbraucht; versuchen Sie es erneut oder verwenden Sie einen anderen Browser.
 
 ## Fehler vom Server oder auf dem Weg dorthin
 

@@ -152,10 +152,6 @@ reveal-ready-hint = Only reveal it when you are ready to copy or save it.
 stage-deriving = Checking the passphrase…
 stage-fetching = Fetching and decrypting…
 derive-failed = This browser could not work out the key from the passphrase. Nothing was used up; try again, or use another browser.
-out-of-date-link = This page is older than the server’s current version and cannot load what it needs. Nothing was used up: open the link again (reloading this page cannot bring its key back).
-out-of-date-form = This page is older than the server’s current version and cannot load what it needs. Nothing was sent: reload the page and try again (what you typed here is not kept).
-out-of-date-answer = This page is older than the server’s current version and cannot load what it needs. Nothing was sent: copy what you typed, then open the request link again (reloading this page cannot bring its key back).
-worker-failed = This browser could not start the part of the page that decrypts. Nothing was used up; try again, or use another browser.
 check-failed = Could not check the secret
 try-again = Try again
 gone-title = This secret is gone
@@ -346,6 +342,13 @@ damaged-text = Part of it is missing or was changed, so this page did not contac
 not-found-title = Nothing here
 not-found-text = This address is not a page of this app.
 create-secret = Create a secret
+
+## This page's own build (every page that seals or opens in the browser)
+
+out-of-date-link = This page is older than the server’s current version and cannot load what it needs. Nothing was used up: open the link again (reloading this page cannot bring its key back).
+out-of-date-form = This page is older than the server’s current version and cannot load what it needs. Nothing was sent: reload the page and try again (what you typed here is not kept).
+out-of-date-answer = This page is older than the server’s current version and cannot load what it needs. Nothing was sent: copy what you typed, then open the request link again (reloading this page cannot bring its key back).
+worker-failed = This browser could not start the part of the page that decrypts. Nothing was used up; try again, or use another browser.
 
 ## Errors from the server, or from the way to it
 

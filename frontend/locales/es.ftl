@@ -155,10 +155,6 @@ reveal-ready-hint = Revélelo solo cuando vaya a copiarlo o guardarlo.
 stage-deriving = Comprobando la frase de contraseña…
 stage-fetching = Obteniendo y descifrando…
 derive-failed = Este navegador no ha podido obtener la clave a partir de la frase de contraseña. No se ha consumido nada; vuelva a intentarlo o use otro navegador.
-out-of-date-link = Esta página es anterior a la versión actual del servidor y no puede cargar lo que necesita. No se ha consumido nada: vuelva a abrir el enlace (recargar esta página no puede recuperar su clave).
-out-of-date-form = Esta página es anterior a la versión actual del servidor y no puede cargar lo que necesita. No se ha enviado nada: recargue la página e inténtelo de nuevo (lo que ha escrito aquí no se conserva).
-out-of-date-answer = Esta página es anterior a la versión actual del servidor y no puede cargar lo que necesita. No se ha enviado nada: copie lo que ha escrito y vuelva a abrir el enlace de solicitud (recargar esta página no puede recuperar su clave).
-worker-failed = Este navegador no ha podido iniciar la parte de la página que descifra. No se ha consumido nada; vuelva a intentarlo o use otro navegador.
 check-failed = No se pudo comprobar el secreto
 try-again = Volver a intentar
 gone-title = Este secreto ya no está disponible
@@ -351,6 +347,13 @@ damaged-text = Falta una parte o se ha modificado, así que esta página no ha c
 not-found-title = Aquí no hay nada
 not-found-text = Esta dirección no es una página de esta aplicación.
 create-secret = Crear un secreto
+
+## La versión de esta página (toda página que cifra o descifra en el navegador)
+
+out-of-date-link = Esta página es anterior a la versión actual del servidor y no puede cargar lo que necesita. No se ha consumido nada: vuelva a abrir el enlace (recargar esta página no puede recuperar su clave).
+out-of-date-form = Esta página es anterior a la versión actual del servidor y no puede cargar lo que necesita. No se ha enviado nada: recargue la página e inténtelo de nuevo (lo que ha escrito aquí no se conserva).
+out-of-date-answer = Esta página es anterior a la versión actual del servidor y no puede cargar lo que necesita. No se ha enviado nada: copie lo que ha escrito y vuelva a abrir el enlace de solicitud (recargar esta página no puede recuperar su clave).
+worker-failed = Este navegador no ha podido iniciar la parte de la página que descifra. No se ha consumido nada; vuelva a intentarlo o use otro navegador.
 
 ## Errores del servidor o de la conexión con él
 

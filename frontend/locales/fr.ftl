@@ -156,10 +156,6 @@ reveal-ready-hint = Révélez-le seulement au moment de le copier ou de l’enre
 stage-deriving = Vérification de la phrase de passe…
 stage-fetching = Récupération et déchiffrement…
 derive-failed = Ce navigateur n’a pas pu calculer la clé à partir de la phrase de passe. Rien n’a été consommé ; réessayez, ou utilisez un autre navigateur.
-out-of-date-link = Cette page est plus ancienne que la version actuelle du serveur et ne peut pas charger ce dont elle a besoin. Rien n’a été consommé : rouvrez le lien (recharger cette page ne peut pas en récupérer la clé).
-out-of-date-form = Cette page est plus ancienne que la version actuelle du serveur et ne peut pas charger ce dont elle a besoin. Rien n’a été envoyé : rechargez la page et réessayez (ce que vous avez saisi ici n’est pas conservé).
-out-of-date-answer = Cette page est plus ancienne que la version actuelle du serveur et ne peut pas charger ce dont elle a besoin. Rien n’a été envoyé : copiez ce que vous avez saisi, puis rouvrez le lien de demande (recharger cette page ne peut pas en récupérer la clé).
-worker-failed = Ce navigateur n’a pas pu démarrer la partie de la page qui déchiffre. Rien n’a été consommé ; réessayez, ou utilisez un autre navigateur.
 check-failed = Impossible de vérifier le secret
 try-again = Réessayer
 gone-title = Ce secret n’est plus disponible
@@ -352,6 +348,13 @@ damaged-text = Une partie manque ou a été modifiée ; cette page n’a donc 
 not-found-title = Rien ici
 not-found-text = Cette adresse ne correspond à aucune page de cette application.
 create-secret = Créer un secret
+
+## La version de cette page (toute page qui chiffre ou déchiffre dans le navigateur)
+
+out-of-date-link = Cette page est plus ancienne que la version actuelle du serveur et ne peut pas charger ce dont elle a besoin. Rien n’a été consommé : rouvrez le lien (recharger cette page ne peut pas en récupérer la clé).
+out-of-date-form = Cette page est plus ancienne que la version actuelle du serveur et ne peut pas charger ce dont elle a besoin. Rien n’a été envoyé : rechargez la page et réessayez (ce que vous avez saisi ici n’est pas conservé).
+out-of-date-answer = Cette page est plus ancienne que la version actuelle du serveur et ne peut pas charger ce dont elle a besoin. Rien n’a été envoyé : copiez ce que vous avez saisi, puis rouvrez le lien de demande (recharger cette page ne peut pas en récupérer la clé).
+worker-failed = Ce navigateur n’a pas pu démarrer la partie de la page qui déchiffre. Rien n’a été consommé ; réessayez, ou utilisez un autre navigateur.
 
 ## Erreurs du serveur, ou de la connexion au serveur
 

@@ -159,10 +159,7 @@ pub fn warm_up() {
 /// A worker not yet known to run is proven first ([`prove`]), so that the
 /// job (with its keys) only ever goes to a worker that has answered.
 async fn run_in_worker(job: Job) -> Result<Outcome, WorkerError> {
-    let (mut bridge, loader, proven) = take_bridge();
-    if !proven {
-        prove(&mut bridge, &loader).await?;
-    }
+    let (mut bridge, loader) = proven_bridge().await?;
     // A worker that runs needs its files no more: only the clock can end
     // its job now.
     let answer = futures::select_biased! {
@@ -181,6 +178,17 @@ async fn run_in_worker(job: Job) -> Result<Outcome, WorkerError> {
         Outcome::Failed(e) => Err(WorkerError::Failed(e.clone())),
         _ => Ok(outcome),
     }
+}
+
+/// The stored worker or a new one, taken out of [`BRIDGE`] and proven
+/// ([`prove`]) if it has not answered yet; the caller stores it back once
+/// it has answered again.
+async fn proven_bridge() -> Result<(OneshotBridge<CryptoWorker>, String), WorkerError> {
+    let (mut bridge, loader, proven) = take_bridge();
+    if !proven {
+        prove(&mut bridge, &loader).await?;
+    }
+    Ok((bridge, loader))
 }
 
 /// Waits for a new worker's answer to a [`Job::Ping`], beside the check of
@@ -213,10 +221,7 @@ async fn prove(bridge: &mut OneshotBridge<CryptoWorker>, loader: &str) -> Result
 /// after it (opening a collected answer), so that a worker that cannot
 /// load fails the step before anything is used up.
 pub async fn ready() -> Result<(), WorkerError> {
-    let (mut bridge, loader, proven) = take_bridge();
-    if !proven {
-        prove(&mut bridge, &loader).await?;
-    }
+    let (bridge, loader) = proven_bridge().await?;
     BRIDGE.with(|b| *b.borrow_mut() = Some((bridge, loader, true)));
     Ok(())
 }
