@@ -92,6 +92,12 @@ async fn stored_bytes(app: &TestApp) -> Vec<(String, Vec<u8>)> {
                     AttributeValue::S(s) | AttributeValue::N(s) => {
                         bytes.extend_from_slice(s.as_bytes())
                     }
+                    // The ids of consuming writes (`ops`).
+                    AttributeValue::Ss(set) => {
+                        for s in set {
+                            bytes.extend_from_slice(s.as_bytes());
+                        }
+                    }
                     other => panic!("unexpected attribute {other:?}"),
                 }
             }

@@ -172,6 +172,71 @@ async fn a_lost_answer_to_a_view_is_recognised_not_taken_twice() {
     assert_eq!(stored(&app, &c.id).await.state, State::Revealed);
 }
 
+/// A view's write applied and its answer lost, then another reveal's write
+/// lands before the SDK's retry: the retry still recognises its own first
+/// attempt, so the two reveals take two views, not three (with one op id
+/// slot, the second write made the retry look like a conflict, and the
+/// reveal took another view; with two views left it answered 404).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_lost_answer_is_recognised_after_another_write_lands() {
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropResponseThenHoldRetry("UpdateItem")).await;
+    let c = app
+        .create_with(&Payload::text("three views"), None, 600, 3)
+        .await;
+    let token = |t: String| Token::new(base64url::decode_array(&t).unwrap());
+    let other = async {
+        proxy.until_held().await;
+        let other = direct_service(&app)
+            .await
+            .reveal(
+                &SecretId::parse(&c.id).unwrap(),
+                &token(c.link_token()),
+                &token(c.reveal_token(None)),
+                None,
+            )
+            .await
+            .unwrap();
+        proxy.release();
+        other
+    };
+    let (r, other) = tokio::join!(app.reveal(&c, None), other);
+    assert_eq!(other.views_left, 1);
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(app.open(&c, None, &r).as_text(), Some("three views"));
+    assert_eq!(proxy.dropped(), 1, "the fault was injected");
+    let record = stored(&app, &c.id).await;
+    assert_eq!(
+        (record.state, record.views_left),
+        (State::Waiting, 1),
+        "two reveals took more than two views"
+    );
+
+    // The same for a wrong passphrase: two wrong ones count two, not three.
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropResponseThenHoldRetry("UpdateItem")).await;
+    let c = app
+        .create_with(&Payload::text("guarded"), Some("right"), 600, 1)
+        .await;
+    let other = async {
+        proxy.until_held().await;
+        let other = direct_service(&app)
+            .await
+            .reveal(
+                &SecretId::parse(&c.id).unwrap(),
+                &token(c.link_token()),
+                &token(c.reveal_token(Some("also wrong"))),
+                None,
+            )
+            .await;
+        proxy.release();
+        other
+    };
+    let (r, other) = tokio::join!(app.reveal(&c, Some("wrong")), other);
+    assert!(other.is_err());
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.json);
+    assert_eq!(proxy.dropped(), 1);
+    assert_eq!(stored(&app, &c.id).await.failed_attempts, 2);
+}
+
 /// A wrong passphrase whose answer is lost is counted once, not twice.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_lost_answer_to_a_wrong_passphrase_counts_once() {

@@ -180,6 +180,12 @@ pub enum Fault {
     /// As `DropFirstResponse`, and refuse every request after it: the
     /// network went away right after the write was sent.
     DropResponseThenCut(&'static str),
+    /// As `DropFirstResponse`, then hold the next matching request (the
+    /// SDK's retry) until [`FaultProxy::release`]: another write can land
+    /// between an attempt and its retry.
+    DropResponseThenHoldRetry(&'static str),
+    /// Hold the next request for this operation (set by the one above).
+    HoldNext(&'static str),
 }
 
 /// An HTTP/1.1 proxy in front of the emulator that understands just enough
@@ -188,6 +194,9 @@ pub enum Fault {
 pub struct FaultProxy {
     pub url: String,
     dropped: std::sync::Arc<AtomicU32>,
+    /// True while a request is held; the test sends `true` to release it.
+    held: watch::Receiver<bool>,
+    release: watch::Sender<bool>,
 }
 
 impl FaultProxy {
@@ -201,33 +210,51 @@ impl FaultProxy {
         let dropped = Arc::new(AtomicU32::new(0));
         let state = Arc::new(Mutex::new((fault, false))); // (fault, cut)
         let count = Arc::clone(&dropped);
+        let (held_tx, held) = watch::channel(false);
+        let (release, released) = watch::channel(false);
+        let held_tx = Arc::new(held_tx);
         tokio::spawn(async move {
             loop {
                 let Ok((mut client, _)) = listener.accept().await else {
                     return;
                 };
                 let (target, state, count) = (target.clone(), state.clone(), count.clone());
+                let (held_tx, mut released) = (held_tx.clone(), released.clone());
                 tokio::spawn(async move {
                     let Some(request) = read_message(&mut client).await else {
                         return;
                     };
                     let head = String::from_utf8_lossy(&request).to_ascii_lowercase();
-                    let drop_this = {
+                    let is = |op: &str| head.contains(&format!(".{}\r\n", op.to_ascii_lowercase()));
+                    let (drop_this, hold_this) = {
                         let mut s = state.lock().unwrap();
                         if s.1 {
                             return; // cut: close unanswered
                         }
                         match s.0 {
                             Fault::DropFirstResponse(op) | Fault::DropResponseThenCut(op)
-                                if head.contains(&format!(".{}\r\n", op.to_ascii_lowercase())) =>
+                                if is(op) =>
                             {
                                 s.1 = matches!(s.0, Fault::DropResponseThenCut(_));
                                 s.0 = Fault::None;
-                                true
+                                (true, false)
                             }
-                            _ => false,
+                            Fault::DropResponseThenHoldRetry(op) if is(op) => {
+                                s.0 = Fault::HoldNext(op);
+                                (true, false)
+                            }
+                            Fault::HoldNext(op) if is(op) => {
+                                s.0 = Fault::None;
+                                (false, true)
+                            }
+                            _ => (false, false),
                         }
                     };
+                    if hold_this {
+                        held_tx.send_replace(true);
+                        let _ = released.wait_for(|r| *r).await;
+                        held_tx.send_replace(false);
+                    }
                     let Ok(mut upstream) = tokio::net::TcpStream::connect(&target).await else {
                         return;
                     };
@@ -248,11 +275,30 @@ impl FaultProxy {
                 });
             }
         });
-        Self { url, dropped }
+        Self {
+            url,
+            dropped,
+            held,
+            release,
+        }
     }
 
     pub fn dropped(&self) -> u32 {
         self.dropped.load(Ordering::SeqCst)
+    }
+
+    /// Waits until a request is held ([`Fault::DropResponseThenHoldRetry`]).
+    pub async fn until_held(&self) {
+        let mut held = self.held.clone();
+        tokio::time::timeout(Duration::from_secs(10), held.wait_for(|h| *h))
+            .await
+            .expect("no request was held within 10 s")
+            .unwrap();
+    }
+
+    /// Lets the held request go on.
+    pub fn release(&self) {
+        self.release.send_replace(true);
     }
 }
 

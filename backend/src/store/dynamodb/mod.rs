@@ -22,9 +22,13 @@ use super::{Failure, OpId, Outcome, Record, RequestStore, SecretStore, StoreErro
 /// Removed in the same write that makes a tombstone.
 const DROP_PAYLOAD: &str =
     " REMOVE sealed, server_nonce, wrapped_key, key_ref, link_verifier, reveal_verifier";
-/// The operation id of the last consuming write, so a retried write can
-/// recognise its own lost first attempt.
-const LAST_OP: &str = "last_op";
+/// The operation ids of every consuming write the item has taken (a string
+/// set), so a retried write recognises its own lost first attempt even
+/// when another write landed between the two. One slot (`last_op`, before)
+/// forgot it then, and the retry took a second view or counted a wrong
+/// passphrase twice. At most `max_views` + `max_attempts` + 1 entries of 16
+/// characters (about 3.4 KB at the limits of 100 and 100).
+const OPS: &str = "ops";
 /// The one item that is not a secret: settings such as the master key's
 /// reference. Secret ids are 22 base64url characters, so it cannot clash.
 const SETTINGS_ID: &str = "@settings";
@@ -119,7 +123,15 @@ fn string_attr<'a>(item: Option<&'a Item>, name: &str) -> Option<&'a String> {
 }
 
 fn carries(item: Option<&Item>, op: &OpId) -> bool {
-    string_attr(item, LAST_OP).is_some_and(|v| v == op.as_str())
+    item.and_then(|i| i.get(OPS))
+        .and_then(|v| v.as_ss().ok())
+        .is_some_and(|ops| ops.iter().any(|o| o == op.as_str()))
+}
+
+/// A consuming write's update expression: `set`, the op id added to
+/// [`OPS`], and `remove` (empty, or a ` REMOVE …` clause).
+fn consuming_update(set: &str, remove: &str) -> String {
+    format!("SET {set} ADD {OPS} :op{remove}")
 }
 
 impl DynamoStore {
@@ -130,7 +142,7 @@ impl DynamoStore {
     /// was applied, the retry fails its condition. `ALL_OLD` returns the
     /// item that failed it, and if that item carries this write's `op`, the
     /// write is done, not a conflict. Any other lost answer is settled by a
-    /// consistent read of `last_op`, or reported as ambiguous.
+    /// consistent read of its ops, or reported as ambiguous.
     async fn update_live(
         &self,
         id: &SecretId,
@@ -142,14 +154,14 @@ impl DynamoStore {
     ) -> Result<Outcome<()>, StoreError> {
         let remove = if drop_payload { DROP_PAYLOAD } else { "" };
         values.push((":waiting", s(State::Waiting.as_str())));
-        let update = format!("SET {set}, {LAST_OP} = :op{remove}");
+        let update = consuming_update(set, remove);
         self.consume(id.to_string(), update, condition, values, op)
             .await
     }
 
     /// The consuming `UpdateItem` of the item with key `key`, secret or
     /// request, with [`DynamoStore::update_live`]'s handling of lost
-    /// answers. `update` must set `last_op` to `:op`; `#state` names the
+    /// answers. `update` must add `:op` to [`OPS`] ([`consuming_update`]); `#state` names the
     /// state attribute.
     async fn consume(
         &self,
@@ -168,7 +180,7 @@ impl DynamoStore {
             .condition_expression(condition)
             .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
             .expression_attribute_names("#state", "state")
-            .expression_attribute_values(":op", s(op.as_str()));
+            .expression_attribute_values(":op", AttributeValue::Ss(vec![op.as_str().to_owned()]));
         for (k, v) in values {
             req = req.expression_attribute_values(k, v);
         }
@@ -190,25 +202,25 @@ impl DynamoStore {
         }
         let cause = classify(e);
         tracing::warn!(error = %cause, "a consuming write's answer was lost; checking");
-        match self.last_op(key).await {
-            Ok(Some(last)) if last == op.as_str() => Ok(Outcome::Done(())),
+        match self.has_taken(key, op).await {
+            Ok(true) => Ok(Outcome::Done(())),
             _ => Err(StoreError::Ambiguous(cause.to_string())),
         }
     }
 
-    /// The `last_op` of a record, read consistently.
-    async fn last_op(&self, key: String) -> Result<Option<String>, StoreError> {
+    /// Whether the record has taken the write `op`, read consistently.
+    async fn has_taken(&self, key: String, op: &OpId) -> Result<bool, StoreError> {
         let out = self
             .client
             .get_item()
             .table_name(&self.table)
             .key("id", s(key))
-            .projection_expression(LAST_OP)
+            .projection_expression(OPS)
             .consistent_read(true)
             .send()
             .await
             .map_err(classify)?;
-        Ok(string_attr(out.item.as_ref(), LAST_OP).cloned())
+        Ok(carries(out.item.as_ref(), op))
     }
 }
 

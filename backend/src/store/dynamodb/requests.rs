@@ -1,7 +1,7 @@
 //! Secret requests on DynamoDB: items in the secrets' table under the key
 //! `r:<rid>`, so a secret's id never finds a request (or the other way
 //! round), with `expires_at` as their TTL too. Fill, collect and cancel are
-//! consuming conditional writes with `last_op`, like a secret's.
+//! consuming conditional writes that record their op ids, like a secret's.
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -9,7 +9,7 @@ use sdo_shared::api::RequestState;
 use sdo_shared::request::RequestId;
 
 use super::item::{Item, Reader, b, corrupt, n, s};
-use super::{DynamoStore, LAST_OP, classify};
+use super::{DynamoStore, classify, consuming_update};
 use crate::store::{
     OpId, Outcome, RequestRecord, RequestStore, Sealed, StoreError, WrappedDataKey,
 };
@@ -106,7 +106,7 @@ impl DynamoStore {
         }
         let condition = format!("#state IN ({}) AND expires_at > :now", allowed.join(", "));
         let remove = if drop_secrets { DROP_SECRETS } else { "" };
-        let update = format!("SET {set}, {LAST_OP} = :op{remove}");
+        let update = consuming_update(set, remove);
         self.consume(key(id), update, condition, values, op).await
     }
 }
