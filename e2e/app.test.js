@@ -171,6 +171,29 @@ test("max views: each fresh browser takes one view until none is left", async ()
   clean(sender);
 });
 
+test("a view released but cut off on its way: no second reveal, told it may be used up", async () => {
+  const sender = await fresh();
+  const page = await sender.context.newPage();
+  const { share, receipt } = await createSecret(page, server.base, { text: "lost on the way", views: 2 });
+
+  const reader = await fresh();
+  const lost = await reader.context.newPage();
+  // The server takes the view and answers; the body is cut on the way.
+  await lost.route("**/reveal", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).slice(0, 20) });
+  });
+  await lost.goto(share);
+  await lost.click("#reveal");
+  await lost.waitForSelector("#outcome-unknown");
+  assert.equal(await lost.$("#reveal"), null, "offered a second reveal");
+
+  await page.goto(receipt);
+  await page.waitForSelector("#receipt-state");
+  assert.match(await page.textContent("#receipt-detail"), /1 view left/);
+  clean(sender, reader);
+});
+
 test("burn from the receipt page; the link is then gone", async () => {
   const sender = await fresh();
   const page = await sender.context.newPage();

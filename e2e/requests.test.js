@@ -283,3 +283,22 @@ test("an inbox open across a deploy that removed its worker: told at once, nothi
   await box.waitForSelector("#secret-text", { timeout: 30000 });
   assert.equal(await box.inputValue("#secret-text"), "kept through a deploy");
 });
+
+test("an answer released but cut off on its way to the inbox: the page says it is lost, not try again", async () => {
+  const { asker, inbox, answer } = await requestToAnswer();
+  await answer.fill("#secret", "lost on the way");
+  await answer.click("#send-secret");
+  await answer.waitForSelector("#sent", { timeout: 30000 });
+
+  const box = await asker.context.newPage();
+  // The server releases the answer (and destroys it); its body is cut on
+  // the way back.
+  await box.route("**/collect", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).slice(0, 20) });
+  });
+  await openInbox(box, inbox);
+  await box.click("#collect");
+  await box.waitForSelector("#collect-lost", { timeout: 30000 });
+  assert.equal(await box.$("#collect"), null, "offered to open it again");
+});

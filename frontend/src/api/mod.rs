@@ -167,7 +167,7 @@ impl Api {
             ),
             &body,
         )?;
-        json(send(req).await?).await
+        consumed(send(req).await?).await
     }
 
     pub async fn receipt(
@@ -253,6 +253,14 @@ fn with_json(builder: RequestBuilder, body: &impl ToWire) -> Result<Request, Api
         .header("Content-Type", "application/json")
         .body(body.to_json())
         .map_err(|_| ApiError::BadResponse)
+}
+
+/// The answer to a consuming write (a reveal, a fill, a collect). Its 2xx
+/// says the server did the write; a body that then cannot be read (the
+/// connection dropped) or parsed means what it released is lost on the
+/// way, so the caller must not offer "nothing was used up, try again".
+async fn consumed<T: FromWire>(response: Response) -> Result<T, ApiError> {
+    json(response).await.map_err(|_| ApiError::OutcomeUnknown)
 }
 
 /// The answer, as [`wire`] reads it.

@@ -10,7 +10,7 @@ use sdo_shared::api::{
 use sdo_shared::request::RequestId;
 use sdo_shared::secret::{FillToken, InboxToken};
 
-use super::{Api, ApiError, bearer, json, send, with_json};
+use super::{Api, ApiError, bearer, consumed, json, send, with_json};
 
 /// Either token a request answers its state to (they print as `***`).
 #[derive(Debug)]
@@ -63,7 +63,7 @@ impl Api {
             ),
             fill,
         )?;
-        json(send(req).await?).await
+        consumed(send(req).await?).await
     }
 
     /// Takes the fill: the server releases it once.
@@ -76,7 +76,7 @@ impl Api {
             Request::post(&self.url(&format!("/requests/{id}/collect"))),
             &token.to_base64url(),
         );
-        json(send(req.build().map_err(|_| ApiError::BadResponse)?).await?).await
+        consumed(send(req.build().map_err(|_| ApiError::BadResponse)?).await?).await
     }
 
     /// Withdraws the request; an uncollected fill is destroyed with it.
