@@ -13,7 +13,7 @@ use sdo_shared::secret::SecretId;
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
-use crate::error::CliError;
+use crate::error::{CliError, REVEAL_UNCONFIRMED};
 
 /// The `Authorization` header's value, wiped when dropped like the token.
 fn bearer(token: &str) -> Zeroizing<String> {
@@ -79,6 +79,24 @@ impl Api {
         })
     }
 
+    /// As [`Api::answer`], for a consuming write (a reveal, a fill, a
+    /// collect): once the server has answered `expected` it has done the
+    /// write, so a body that cannot be read (the connection dropped) or
+    /// parsed is an unknown outcome, not "cannot reach" or a bad server.
+    fn consumed<T: DeserializeOwned>(
+        &self,
+        result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+        expected: u16,
+    ) -> Result<T, CliError> {
+        let mut response = result.map_err(|e| self.network(e))?;
+        if response.status().as_u16() != expected {
+            return self.answer(Ok(response), expected);
+        }
+        let lost = |_| CliError::OutcomeUnknown(REVEAL_UNCONFIRMED);
+        let body = Zeroizing::new(response.body_mut().read_to_string().map_err(lost)?);
+        serde_json::from_str(&body).map_err(|_| CliError::OutcomeUnknown(REVEAL_UNCONFIRMED))
+    }
+
     pub fn create(&self, request: &CreateRequest) -> Result<CreateResponse, CliError> {
         let body = Zeroizing::new(
             serde_json::to_string(request).map_err(|e| CliError::Other(e.to_string()))?,
@@ -115,7 +133,7 @@ impl Api {
             .header("Authorization", bearer(link_token).as_str())
             .header("Content-Type", "application/json")
             .send(body.as_str());
-        self.answer(result, 200)
+        self.consumed(result, 200)
     }
 
     pub fn receipt(&self, id: &SecretId, manage_token: &str) -> Result<ReceiptResponse, CliError> {
@@ -198,7 +216,7 @@ impl Api {
             .header("Authorization", bearer(fill_token).as_str())
             .header("Content-Type", "application/json")
             .send(body.as_str());
-        self.answer(result, 200)
+        self.consumed(result, 200)
     }
 
     pub fn collect(&self, id: &RequestId, inbox_token: &str) -> Result<CollectResponse, CliError> {
@@ -207,7 +225,7 @@ impl Api {
             .post(self.url(&format!("/requests/{id}/collect")))
             .header("Authorization", bearer(inbox_token).as_str())
             .send_empty();
-        self.answer(result, 200)
+        self.consumed(result, 200)
     }
 
     pub fn cancel_request(&self, id: &RequestId, inbox_token: &str) -> Result<(), CliError> {

@@ -327,6 +327,27 @@ fn reveal_outcome_unknown(method: &str, _: &str) -> (u16, String) {
     }
 }
 
+fn reveal_cut_off(method: &str, _: &str) -> (u16, String) {
+    match method {
+        "GET" => (200, META.into()),
+        _ => (200, r#"{"blob":"AQID"#.into()),
+    }
+}
+
+/// The server took the view and answered 200, but the body that arrived
+/// is not whole: the secret was released and lost on the way, which is
+/// exit 7 with the receipt's hint, not "a bad server" (6) or "try again".
+#[test]
+fn a_reveal_answered_but_cut_off_is_an_unknown_outcome() {
+    let url = fake_server(reveal_cut_off);
+    sdo()
+        .args(["get", &fake_link(&url)])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(predicate::str::contains("receipt"));
+}
+
 fn reveal_unavailable(method: &str, _: &str) -> (u16, String) {
     match method {
         "GET" => (200, META.into()),
