@@ -237,6 +237,30 @@ async fn a_lost_answer_is_recognised_after_another_write_lands() {
     assert_eq!(stored(&app, &c.id).await.failed_attempts, 2);
 }
 
+/// A view's write applied and its answer lost, and the SDK's retry refused
+/// outright (credentials changed in between): the refusal is checked
+/// against the item, so the reader gets the view that was taken for them
+/// (it was a 500 and a view lost).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_refused_retry_of_an_applied_write_is_recognised() {
+    let (app, proxy) = app_behind_fault_proxy(Fault::DropResponseThenDenyRetry("UpdateItem")).await;
+    let c = app
+        .create_with(&Payload::text("taken once"), None, 600, 2)
+        .await;
+    let r = app.reveal(&c, None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(app.open(&c, None, &r).as_text(), Some("taken once"));
+    assert_eq!(proxy.dropped(), 1, "the fault was injected");
+    assert_eq!(stored(&app, &c.id).await.views_left, 1);
+
+    // A refusal of a write that was never applied stays a refusal.
+    let (app, _proxy) = app_behind_fault_proxy(Fault::DenyNext("UpdateItem")).await;
+    let c = app.create("denied").await;
+    let r = app.reveal(&c, None).await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.json);
+    assert_eq!(stored(&app, &c.id).await.views_left, 1);
+}
+
 /// A wrong passphrase whose answer is lost is counted once, not twice.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_lost_answer_to_a_wrong_passphrase_counts_once() {

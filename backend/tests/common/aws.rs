@@ -186,6 +186,12 @@ pub enum Fault {
     DropResponseThenHoldRetry(&'static str),
     /// Hold the next request for this operation (set by the one above).
     HoldNext(&'static str),
+    /// As `DropFirstResponse`, then answer the next matching request (the
+    /// SDK's retry) with DynamoDB's `AccessDeniedException`, unforwarded:
+    /// credentials that changed between an attempt and its retry.
+    DropResponseThenDenyRetry(&'static str),
+    /// Deny the next request for this operation (set by the one above).
+    DenyNext(&'static str),
 }
 
 /// An HTTP/1.1 proxy in front of the emulator that understands just enough
@@ -226,7 +232,7 @@ impl FaultProxy {
                     };
                     let head = String::from_utf8_lossy(&request).to_ascii_lowercase();
                     let is = |op: &str| head.contains(&format!(".{}\r\n", op.to_ascii_lowercase()));
-                    let (drop_this, hold_this) = {
+                    let (drop_this, hold_this, deny_this) = {
                         let mut s = state.lock().unwrap();
                         if s.1 {
                             return; // cut: close unanswered
@@ -237,19 +243,38 @@ impl FaultProxy {
                             {
                                 s.1 = matches!(s.0, Fault::DropResponseThenCut(_));
                                 s.0 = Fault::None;
-                                (true, false)
+                                (true, false, false)
                             }
                             Fault::DropResponseThenHoldRetry(op) if is(op) => {
                                 s.0 = Fault::HoldNext(op);
-                                (true, false)
+                                (true, false, false)
                             }
                             Fault::HoldNext(op) if is(op) => {
                                 s.0 = Fault::None;
-                                (false, true)
+                                (false, true, false)
                             }
-                            _ => (false, false),
+                            Fault::DropResponseThenDenyRetry(op) if is(op) => {
+                                s.0 = Fault::DenyNext(op);
+                                (true, false, false)
+                            }
+                            Fault::DenyNext(op) if is(op) => {
+                                s.0 = Fault::None;
+                                (false, false, true)
+                            }
+                            _ => (false, false, false),
                         }
                     };
+                    if deny_this {
+                        let body = r#"{"__type":"com.amazonaws.dynamodb.v20120810#AccessDeniedException","message":"denied"}"#;
+                        let denied = format!(
+                            "HTTP/1.1 400 Bad Request\r\ncontent-type: application/x-amz-json-1.0\r\n\
+                             content-length: {}\r\nconnection: close\r\n\r\n{body}",
+                            body.len()
+                        );
+                        let _ = client.write_all(denied.as_bytes()).await;
+                        let _ = client.shutdown().await;
+                        return;
+                    }
                     if hold_this {
                         held_tx.send_replace(true);
                         let _ = released.wait_for(|r| *r).await;

@@ -5,30 +5,24 @@
 //! one item, and nothing on a request path scans. Secret requests share the
 //! table under keys of their own ([`requests`]).
 
+mod consume;
 mod item;
 mod requests;
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
-use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
-use aws_sdk_dynamodb::types::{AttributeValue, ReturnValuesOnConditionCheckFailure};
+use aws_sdk_dynamodb::types::AttributeValue;
 use sdo_shared::api::State;
 use sdo_shared::secret::SecretId;
 
+use self::consume::consuming_update;
 use self::item::{Item, n, s, to_item, to_record};
 use super::{Failure, OpId, Outcome, Record, RequestStore, SecretStore, StoreError};
 
 /// Removed in the same write that makes a tombstone.
 const DROP_PAYLOAD: &str =
     " REMOVE sealed, server_nonce, wrapped_key, key_ref, link_verifier, reveal_verifier";
-/// The operation ids of every consuming write the item has taken (a string
-/// set), so a retried write recognises its own lost first attempt even
-/// when another write landed between the two. One slot (`last_op`, before)
-/// forgot it then, and the retry took a second view or counted a wrong
-/// passphrase twice. At most `max_views` + `max_attempts` + 1 entries of 16
-/// characters (about 3.4 KB at the limits of 100 and 100).
-const OPS: &str = "ops";
 /// The one item that is not a secret: settings such as the master key's
 /// reference. Secret ids are 22 base64url characters, so it cannot clash.
 const SETTINGS_ID: &str = "@settings";
@@ -92,27 +86,6 @@ fn classify<E: ProvideErrorMetadata, R>(e: SdkError<E, R>) -> StoreError {
     }
 }
 
-/// Whether a failed write certainly changed nothing: it was never sent, or
-/// DynamoDB refused it as invalid. Timeouts, lost connections, 5xx and
-/// throttling (after the SDK's retries, an earlier attempt may have been
-/// applied) leave the outcome open.
-fn certainly_not_applied<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool {
-    match e {
-        SdkError::ConstructionFailure(_) => true,
-        SdkError::ServiceError(se) => matches!(
-            se.err().code(),
-            Some(
-                "ValidationException"
-                    | "ResourceNotFoundException"
-                    | "AccessDeniedException"
-                    | "UnrecognizedClientException"
-                    | "MissingAuthenticationTokenException"
-            )
-        ),
-        _ => false,
-    }
-}
-
 fn is_condition_failure<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool {
     matches!(e, SdkError::ServiceError(se) if se.err().code() == Some("ConditionalCheckFailedException"))
 }
@@ -120,18 +93,6 @@ fn is_condition_failure<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool 
 /// A string attribute of an item that may be absent.
 fn string_attr<'a>(item: Option<&'a Item>, name: &str) -> Option<&'a String> {
     item.and_then(|i| i.get(name)).and_then(|v| v.as_s().ok())
-}
-
-fn carries(item: Option<&Item>, op: &OpId) -> bool {
-    item.and_then(|i| i.get(OPS))
-        .and_then(|v| v.as_ss().ok())
-        .is_some_and(|ops| ops.iter().any(|o| o == op.as_str()))
-}
-
-/// A consuming write's update expression: `set`, the op id added to
-/// [`OPS`], and `remove` (empty, or a ` REMOVE …` clause).
-fn consuming_update(set: &str, remove: &str) -> String {
-    format!("SET {set} ADD {OPS} :op{remove}")
 }
 
 impl DynamoStore {
@@ -157,70 +118,6 @@ impl DynamoStore {
         let update = consuming_update(set, remove);
         self.consume(id.to_string(), update, condition, values, op)
             .await
-    }
-
-    /// The consuming `UpdateItem` of the item with key `key`, secret or
-    /// request, with [`DynamoStore::update_live`]'s handling of lost
-    /// answers. `update` must add `:op` to [`OPS`] ([`consuming_update`]); `#state` names the
-    /// state attribute.
-    async fn consume(
-        &self,
-        key: String,
-        update: String,
-        condition: String,
-        values: Vec<(&str, AttributeValue)>,
-        op: &OpId,
-    ) -> Result<Outcome<()>, StoreError> {
-        let mut req = self
-            .client
-            .update_item()
-            .table_name(&self.table)
-            .key("id", s(key.clone()))
-            .update_expression(update)
-            .condition_expression(condition)
-            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
-            .expression_attribute_names("#state", "state")
-            .expression_attribute_values(":op", AttributeValue::Ss(vec![op.as_str().to_owned()]));
-        for (k, v) in values {
-            req = req.expression_attribute_values(k, v);
-        }
-        let e = match req.send().await {
-            Ok(_) => return Ok(Outcome::Done(())),
-            Err(e) => e,
-        };
-        if let SdkError::ServiceError(se) = &e
-            && let UpdateItemError::ConditionalCheckFailedException(failed) = se.err()
-        {
-            return Ok(if carries(failed.item.as_ref(), op) {
-                Outcome::Done(())
-            } else {
-                Outcome::Conflict
-            });
-        }
-        if certainly_not_applied(&e) {
-            return Err(classify(e));
-        }
-        let cause = classify(e);
-        tracing::warn!(error = %cause, "a consuming write's answer was lost; checking");
-        match self.has_taken(key, op).await {
-            Ok(true) => Ok(Outcome::Done(())),
-            _ => Err(StoreError::Ambiguous(cause.to_string())),
-        }
-    }
-
-    /// Whether the record has taken the write `op`, read consistently.
-    async fn has_taken(&self, key: String, op: &OpId) -> Result<bool, StoreError> {
-        let out = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key("id", s(key))
-            .projection_expression(OPS)
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(classify)?;
-        Ok(carries(out.item.as_ref(), op))
     }
 }
 

@@ -8,8 +8,9 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use sdo_shared::api::RequestState;
 use sdo_shared::request::RequestId;
 
+use super::consume::consuming_update;
 use super::item::{Item, Reader, b, corrupt, n, s};
-use super::{DynamoStore, classify, consuming_update};
+use super::{DynamoStore, classify};
 use crate::store::{
     OpId, Outcome, RequestRecord, RequestStore, Sealed, StoreError, WrappedDataKey,
 };
