@@ -12,7 +12,8 @@ mod requests;
 use async_trait::async_trait;
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
-use aws_sdk_dynamodb::types::AttributeValue;
+use aws_sdk_dynamodb::operation::put_item::PutItemError;
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnValuesOnConditionCheckFailure};
 use sdo_shared::api::State;
 use sdo_shared::secret::SecretId;
 
@@ -37,18 +38,30 @@ pub struct DynamoStore {
 
 impl DynamoStore {
     /// Writes an item whose id must not exist yet (secrets and requests
-    /// alike): an existing one is `AlreadyExists`, never overwritten.
+    /// alike): an existing one is `AlreadyExists`, never overwritten. An
+    /// item equal to this one is this write's own first attempt, applied
+    /// and its answer lost (the SDK retried): done, not a clash.
     async fn put_new(&self, item: Item) -> Result<(), StoreError> {
         let result = self
             .client
             .put_item()
             .table_name(&self.table)
-            .set_item(Some(item))
+            .set_item(Some(item.clone()))
             .condition_expression("attribute_not_exists(id)")
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
             .send()
             .await;
         match result {
             Ok(_) => Ok(()),
+            Err(SdkError::ServiceError(se))
+                if matches!(
+                    se.err(),
+                    PutItemError::ConditionalCheckFailedException(failed)
+                        if failed.item.as_ref() == Some(&item)
+                ) =>
+            {
+                Ok(())
+            }
             Err(e) if is_condition_failure(&e) => Err(StoreError::AlreadyExists),
             Err(e) => Err(classify(e)),
         }
