@@ -323,6 +323,9 @@ impl Service {
             if opened.is_none() {
                 opened = Some(self.unseal(&record).await?);
             }
+            // The key service may have taken seconds: the view is taken
+            // only if the secret is still live now.
+            let now = self.clock.now();
             let op = self.start_write(deadline)?;
             match self
                 .store
