@@ -302,3 +302,21 @@ test("an answer released but cut off on its way to the inbox: the page says it i
   await box.waitForSelector("#collect-lost", { timeout: 30000 });
   assert.equal(await box.$("#collect"), null, "offered to open it again");
 });
+
+test("a collect whose connection fails after the release: the page says the answer is lost, not try again", async () => {
+  const { asker, inbox, answer } = await requestToAnswer();
+  await answer.fill("#secret", "released, then the line went");
+  await answer.click("#send-secret");
+  await answer.waitForSelector("#sent", { timeout: 30000 });
+
+  const box = await asker.context.newPage();
+  // The server releases the answer; the connection fails before it arrives.
+  await box.route("**/collect", async (route) => {
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await openInbox(box, inbox);
+  await box.click("#collect");
+  await box.waitForSelector("#collect-lost", { timeout: 30000 });
+  assert.equal(await box.$("#collect"), null, "offered to open it again");
+});

@@ -210,8 +210,14 @@ pub fn inbox_page(props: &InboxPageProps) -> Html {
                 };
                 let now = api.request_meta(&id, RequestToken::Inbox(&token)).await;
                 phase.set(match (&failure, now) {
-                    // Released, but the answer never arrived: it is gone.
-                    (ApiError::OutcomeUnknown, Ok(m)) if m.state == RequestState::Collected => {
+                    // Released, but the answer never arrived: it is gone. A
+                    // connection that failed may have failed after the
+                    // release as well as before it; only a 404 says
+                    // another collect took it.
+                    (e, Ok(m))
+                        if m.state == RequestState::Collected
+                            && !matches!(e, ApiError::NotFound) =>
+                    {
                         Phase::Ended(LOST)
                     }
                     (ApiError::NotFound | ApiError::OutcomeUnknown, Ok(m)) => {
