@@ -194,6 +194,24 @@ test("a view released but cut off on its way: no second reveal, told it may be u
   clean(sender, reader);
 });
 
+test("a reveal whose connection fails after the last view was taken: told it may be used up, not gone or try again", async () => {
+  const sender = await fresh();
+  const page = await sender.context.newPage();
+  const { share } = await createSecret(page, server.base, { text: "the line went" });
+
+  const reader = await fresh();
+  const lost = await reader.context.newPage();
+  await lost.route("**/reveal", async (route) => {
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await lost.goto(share);
+  await lost.click("#reveal");
+  await lost.waitForSelector("#outcome-unknown");
+  assert.equal(await lost.$("#reveal"), null, "offered a second reveal");
+  clean(sender);
+});
+
 test("burn from the receipt page; the link is then gone", async () => {
   const sender = await fresh();
   const page = await sender.context.newPage();

@@ -81,17 +81,28 @@ pub async fn reveal(
     };
     on_stage(Stage::Fetching);
     let link_token = kdf::link_token(link_key);
-    let response = api
-        .reveal(id, &link_token, &keys.reveal_token)
-        .await
-        .map_err(|e| match e {
-            ApiError::WrongPassphrase { attempts_left } => {
-                Failure::WrongPassphrase { attempts_left }
-            }
-            ApiError::NotFound => Failure::Gone,
-            ApiError::OutcomeUnknown => Failure::OutcomeUnknown,
-            other => Failure::Retry(Some(other)),
-        })?;
+    let response = match api.reveal(id, &link_token, &keys.reveal_token).await {
+        Ok(response) => response,
+        Err(e) => {
+            return Err(match e {
+                ApiError::WrongPassphrase { attempts_left } => {
+                    Failure::WrongPassphrase { attempts_left }
+                }
+                ApiError::NotFound => Failure::Gone,
+                ApiError::OutcomeUnknown => Failure::OutcomeUnknown,
+                // The connection failed, or a proxy answered: the server may
+                // have taken the view before the answer was lost. If the
+                // secret is gone now, that view may have been this one.
+                e @ (ApiError::Network | ApiError::Server(_)) => {
+                    match api.meta(id, &link_token).await {
+                        Err(ApiError::NotFound) => Failure::OutcomeUnknown,
+                        _ => Failure::Retry(Some(e)),
+                    }
+                }
+                other => Failure::Retry(Some(other)),
+            });
+        }
+    };
     let payload = blob::open(&keys.content_key, response.blob.as_bytes())
         .map_err(|_| Failure::Undecryptable)?;
     Ok(Revealed {
