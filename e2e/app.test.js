@@ -212,6 +212,27 @@ test("a reveal whose connection fails after the last view was taken: told it may
   clean(sender);
 });
 
+test("a reveal whose connection fails after a view was taken, with views left: told it may be used up, no second reveal", async () => {
+  const sender = await fresh();
+  const page = await sender.context.newPage();
+  const { share, receipt } = await createSecret(page, server.base, { text: "three to share", views: 3 });
+
+  const reader = await fresh();
+  const lost = await reader.context.newPage();
+  await lost.route("**/reveal", async (route) => {
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await lost.goto(share);
+  await lost.click("#reveal");
+  await lost.waitForSelector("#outcome-unknown");
+  assert.equal(await lost.$("#reveal"), null, "offered a second reveal");
+  await page.goto(receipt);
+  await page.waitForSelector("#receipt-state");
+  assert.match(await page.textContent("#receipt-detail"), /2 views left/);
+  clean(sender);
+});
+
 test("burn from the receipt page; the link is then gone", async () => {
   const sender = await fresh();
   const page = await sender.context.newPage();

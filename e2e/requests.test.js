@@ -320,3 +320,15 @@ test("a collect whose connection fails after the release: the page says the answ
   await box.waitForSelector("#collect-lost", { timeout: 30000 });
   assert.equal(await box.$("#collect"), null, "offered to open it again");
 });
+
+test("an answer whose connection fails after it was stored: told it may have arrived, not that someone else answered", async () => {
+  const { answer } = await requestToAnswer();
+  await answer.route("**/fill", async (route) => {
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await answer.fill("#secret", "stored, then the line went");
+  await answer.click("#send-secret");
+  await answer.waitForSelector("#respond-unknown", { timeout: 30000 });
+  assert.equal(await answer.$("#answered"), null);
+});

@@ -80,18 +80,26 @@ impl Api {
     }
 
     /// As [`Api::answer`], for a consuming write (a reveal, a fill, a
-    /// collect): once the server has answered `expected` it has done the
-    /// write, so a body that cannot be read (the connection dropped) or
-    /// parsed is an unknown outcome, not "cannot reach" or a bad server.
+    /// collect): once the server has answered `expected` in JSON it has
+    /// done the write, so a body that cannot be read (the connection
+    /// dropped) or parsed is an unknown outcome, not "cannot reach" or a
+    /// bad server. An answer that is not JSON at all (a wrong server, a
+    /// proxy's page) stays "not the API": nothing says a write was done.
     fn consumed<T: DeserializeOwned>(
         &self,
         result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
         expected: u16,
     ) -> Result<T, CliError> {
-        let mut response = result.map_err(|e| self.network(e))?;
-        if response.status().as_u16() != expected {
+        let response = result.map_err(|e| self.network(e))?;
+        let is_json = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json"));
+        if response.status().as_u16() != expected || !is_json {
             return self.answer(Ok(response), expected);
         }
+        let mut response = response;
         let lost = |_| CliError::OutcomeUnknown(REVEAL_UNCONFIRMED);
         let body = Zeroizing::new(response.body_mut().read_to_string().map_err(lost)?);
         serde_json::from_str(&body).map_err(|_| CliError::OutcomeUnknown(REVEAL_UNCONFIRMED))

@@ -348,6 +348,25 @@ fn a_reveal_answered_but_cut_off_is_an_unknown_outcome() {
         .stderr(predicate::str::contains("receipt"));
 }
 
+fn reveal_answered_with_a_page(method: &str, _: &str) -> (u16, String) {
+    match method {
+        "GET" => (200, META.into()),
+        _ => (200, "<html><body>Welcome</body></html>".into()),
+    }
+}
+
+/// A 200 that is not JSON at all is a wrong server or a proxy's page, not
+/// a reveal that was done: exit 6, "not the API", not "may be used up".
+#[test]
+fn a_reveal_answered_with_a_page_not_json_is_a_bad_server() {
+    let url = fake_server(reveal_answered_with_a_page);
+    sdo()
+        .args(["get", &fake_link(&url)])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("not the self-destruct-o API"));
+}
+
 fn reveal_unavailable(method: &str, _: &str) -> (u16, String) {
     match method {
         "GET" => (200, META.into()),

@@ -196,8 +196,15 @@ pub fn fake_server(answer: fn(&str, &str) -> (u16, String)) -> String {
             let mut parts = request_line.split_whitespace();
             let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
             let (status, body) = answer(method, path);
+            // A body that is not JSON (`<html>…`) goes out as a page, as a
+            // wrong server's or a proxy's would.
+            let content_type = if body.starts_with('<') {
+                "text/html"
+            } else {
+                "application/json"
+            };
             let response = format!(
-                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                "HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
                 body.len()
             );
             let _ = reader.get_mut().write_all(response.as_bytes());

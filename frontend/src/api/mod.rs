@@ -255,12 +255,26 @@ fn with_json(builder: RequestBuilder, body: &impl ToWire) -> Result<Request, Api
         .map_err(|_| ApiError::BadResponse)
 }
 
-/// The answer to a consuming write (a reveal, a fill, a collect). Its 2xx
-/// says the server did the write; a body that then cannot be read (the
-/// connection dropped) or parsed means what it released is lost on the
-/// way, so the caller must not offer "nothing was used up, try again".
+/// The answer to a consuming write (a reveal, a fill, a collect). A 2xx in
+/// JSON says the server did the write; a body that then cannot be read
+/// (the connection dropped) or parsed means what it released is lost on
+/// the way, so the caller must not offer "nothing was used up, try again".
+/// A 2xx that is not JSON at all (a wrong server, a proxy's page) stays a
+/// bad answer: nothing says a write was done.
 async fn consumed<T: FromWire>(response: Response) -> Result<T, ApiError> {
-    json(response).await.map_err(|_| ApiError::OutcomeUnknown)
+    let is_json = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|v| v.starts_with("application/json"));
+    let text = response
+        .text()
+        .await
+        .map_err(|_| ApiError::OutcomeUnknown)?;
+    T::from_json(&text).ok_or(if is_json {
+        ApiError::OutcomeUnknown
+    } else {
+        ApiError::BadResponse
+    })
 }
 
 /// The answer, as [`wire`] reads it.

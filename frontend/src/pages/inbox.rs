@@ -211,15 +211,17 @@ pub fn inbox_page(props: &InboxPageProps) -> Html {
                 let now = api.request_meta(&id, RequestToken::Inbox(&token)).await;
                 phase.set(match (&failure, now) {
                     // Released, but the answer never arrived: it is gone. A
-                    // connection that failed may have failed after the
-                    // release as well as before it; only a 404 says
-                    // another collect took it.
-                    (e, Ok(m))
-                        if m.state == RequestState::Collected
-                            && !matches!(e, ApiError::NotFound) =>
-                    {
-                        Phase::Ended(LOST)
-                    }
+                    // connection that failed (or a proxy's 5xx) may have
+                    // failed after the release as well as before it; the
+                    // server's own refusals (404, 429, 503 unavailable)
+                    // say it released nothing to this page.
+                    (
+                        ApiError::OutcomeUnknown
+                        | ApiError::Network
+                        | ApiError::Server(_)
+                        | ApiError::BadResponse,
+                        Ok(m),
+                    ) if m.state == RequestState::Collected => Phase::Ended(LOST),
                     (ApiError::NotFound | ApiError::OutcomeUnknown, Ok(m)) => {
                         Phase::Loaded(Rc::new(m))
                     }

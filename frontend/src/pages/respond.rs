@@ -306,9 +306,11 @@ async fn send(
         Ok(_) => return Ok(SENT),
         Err(e) => e,
     };
-    // Refused (404) or unconfirmed (503 outcome unknown): the request's
-    // state says which it was.
-    if !matches!(failure, ApiError::NotFound | ApiError::OutcomeUnknown) {
+    // Refused (404), unconfirmed (503 outcome unknown), or cut off (the
+    // connection failed, or a proxy answered 5xx: the fill may have been
+    // stored before the answer was lost): the request's state says which.
+    let cut_off = matches!(failure, ApiError::Network | ApiError::Server(_));
+    if !cut_off && !matches!(failure, ApiError::NotFound | ApiError::OutcomeUnknown) {
         return Err(failure.message(i18n));
     }
     let state = api
@@ -316,10 +318,14 @@ async fn send(
         .await
         .map(|m| m.state);
     match (failure, state) {
-        (ApiError::OutcomeUnknown, Ok(RequestState::Filled | RequestState::Collected)) => {
-            Ok(UNCONFIRMED)
-        }
+        (
+            ApiError::OutcomeUnknown | ApiError::Network | ApiError::Server(_),
+            Ok(RequestState::Filled | RequestState::Collected),
+        ) => Ok(UNCONFIRMED),
         (ApiError::OutcomeUnknown, Ok(RequestState::Open)) => Err(i18n.t("respond-not-stored")),
+        // Still open (nothing was stored), or the request cannot be read
+        // either: the connection's own message, and the form to send again.
+        (e @ (ApiError::Network | ApiError::Server(_)), _) => Err(e.message(i18n)),
         (_, Ok(RequestState::Filled | RequestState::Collected)) => Ok(ANSWERED),
         _ => Ok(GONE),
     }

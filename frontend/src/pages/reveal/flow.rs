@@ -92,10 +92,13 @@ pub async fn reveal(
                 ApiError::OutcomeUnknown => Failure::OutcomeUnknown,
                 // The connection failed, or a proxy answered: the server may
                 // have taken the view before the answer was lost. If the
-                // secret is gone now, that view may have been this one.
+                // secret is gone now, or has fewer views left than this page
+                // showed, that view may have been this one; a retry would
+                // take another.
                 e @ (ApiError::Network | ApiError::Server(_)) => {
                     match api.meta(id, &link_token).await {
                         Err(ApiError::NotFound) => Failure::OutcomeUnknown,
+                        Ok(now) if now.views_left < meta.views_left => Failure::OutcomeUnknown,
                         _ => Failure::Retry(Some(e)),
                     }
                 }
