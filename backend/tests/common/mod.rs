@@ -30,7 +30,7 @@ macro_rules! suite {
 }
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 
 use async_trait::async_trait;
 use axum::Router;
@@ -82,6 +82,10 @@ pub struct FaultyKeys {
     pub down: AtomicBool,
     /// Added latency, as a slow KMS would have.
     pub delay_ms: AtomicU64,
+    /// Seconds the test clock moves on during each unwrap: time that
+    /// passes while a slow key service answers, without a race.
+    pub advance_on_unwrap: AtomicI64,
+    clock: Arc<ManualClock>,
 }
 
 impl FaultyKeys {
@@ -105,6 +109,8 @@ impl KeyProvider for FaultyKeys {
     }
     async fn unwrap(&self, w: &[u8], r: &str, subject: Subject) -> Result<DataKey, KeyError> {
         self.fault().await?;
+        self.clock
+            .advance(self.advance_on_unwrap.load(Ordering::SeqCst));
         self.inner.unwrap(w, r, subject).await
     }
 }
@@ -247,12 +253,14 @@ impl TestApp {
                 aws_parts(&kms, &dynamodb, &mut aws_names).await
             }
         };
+        let clock = Arc::new(ManualClock::new(START));
         let keys = Arc::new(FaultyKeys {
             inner: keys,
             down: AtomicBool::new(false),
             delay_ms: AtomicU64::new(0),
+            advance_on_unwrap: AtomicI64::new(0),
+            clock: clock.clone(),
         });
-        let clock = Arc::new(ManualClock::new(START));
         let service = Arc::new(Service::new(
             Arc::clone(&store),
             keys.clone(),

@@ -79,7 +79,9 @@ async fn a_failed_checkpoint_is_tried_again_by_the_timer() {
         conn,
         WriterOptions {
             queue_bound: 8,
-            checkpoint_every: Some(Duration::from_millis(300)),
+            // Long enough that the timer cannot empty the WAL before the
+            // reader holds it, however slow the machine's fsync.
+            checkpoint_every: Some(Duration::from_secs(2)),
         },
     )
     .unwrap();
@@ -103,12 +105,13 @@ async fn a_failed_checkpoint_is_tried_again_by_the_timer() {
         .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
         .unwrap();
     assert_eq!(rows, 1);
+    assert!(std::fs::metadata(&wal).unwrap().len() > 0);
     assert!(writer.checkpoint().await.is_err());
     reader.execute_batch("COMMIT").unwrap();
     assert!(std::fs::metadata(&wal).unwrap().len() > 0);
 
     // No write follows; only the timer can truncate it now.
-    let deadline = Instant::now() + Duration::from_secs(5);
+    let deadline = Instant::now() + Duration::from_secs(10);
     while std::fs::metadata(&wal).unwrap().len() > 0 {
         assert!(
             Instant::now() < deadline,
