@@ -1,5 +1,5 @@
 //! Consuming writes and their lost answers: every consuming `UpdateItem`
-//! adds its op id to the item's [`OPS`], so that a write whose answer was
+//! (and the `PutItem` that creates the item) adds its op id to [`OPS`], so that a write whose answer was
 //! lost, and whose retry fails its condition or is refused, can tell that
 //! it was applied after all (docs/PROTOCOL.md §6).
 
@@ -15,9 +15,10 @@ use crate::store::{OpId, Outcome, StoreError};
 /// set), so a retried write recognises its own lost first attempt even
 /// when another write landed between the two. One slot (`last_op`, before)
 /// forgot it then, and the retry took a second view or counted a wrong
-/// passphrase twice. At most `max_views` + `max_attempts` + 1 entries of 16
-/// characters (about 3.4 KB at the limits of 100 and 100).
-const OPS: &str = "ops";
+/// passphrase twice. At most `max_views` + `max_attempts` + 2 entries of 16
+/// characters (the create's, the burn's; about 3.4 KB at the limits of 100
+/// and 100).
+pub(super) const OPS: &str = "ops";
 
 /// Whether a failed attempt certainly changed nothing: it was never sent,
 /// or DynamoDB refused it (invalid, no permission). Timeouts, lost
@@ -41,10 +42,15 @@ fn certainly_not_applied<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool
     }
 }
 
-fn carries(item: Option<&Item>, op: &OpId) -> bool {
+pub(super) fn carries(item: Option<&Item>, op: &OpId) -> bool {
     item.and_then(|i| i.get(OPS))
         .and_then(|v| v.as_ss().ok())
         .is_some_and(|ops| ops.iter().any(|o| o == op.as_str()))
+}
+
+/// The value that adds `op` to [`OPS`] (a set of one).
+pub(super) fn ops_of(op: &OpId) -> AttributeValue {
+    AttributeValue::Ss(vec![op.as_str().to_owned()])
 }
 
 /// A consuming write's update expression: `set`, the op id added to
@@ -75,7 +81,7 @@ impl DynamoStore {
             .condition_expression(condition)
             .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
             .expression_attribute_names("#state", "state")
-            .expression_attribute_values(":op", AttributeValue::Ss(vec![op.as_str().to_owned()]));
+            .expression_attribute_values(":op", ops_of(op));
         for (k, v) in values {
             req = req.expression_attribute_values(k, v);
         }

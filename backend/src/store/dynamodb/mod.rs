@@ -17,7 +17,7 @@ use aws_sdk_dynamodb::types::{AttributeValue, ReturnValuesOnConditionCheckFailur
 use sdo_shared::api::State;
 use sdo_shared::secret::SecretId;
 
-use self::consume::consuming_update;
+use self::consume::{OPS, carries, consuming_update, ops_of};
 use self::item::{Item, n, s, to_item, to_record};
 use super::{Failure, OpId, Outcome, Record, RequestStore, SecretStore, StoreError};
 
@@ -38,15 +38,19 @@ pub struct DynamoStore {
 
 impl DynamoStore {
     /// Writes an item whose id must not exist yet (secrets and requests
-    /// alike): an existing one is `AlreadyExists`, never overwritten. An
-    /// item equal to this one is this write's own first attempt, applied
-    /// and its answer lost (the SDK retried): done, not a clash.
-    async fn put_new(&self, item: Item) -> Result<(), StoreError> {
+    /// alike): an existing one is `AlreadyExists`, never overwritten. The
+    /// item starts its ops with this write's own id, so that the SDK's
+    /// retry of an attempt that was applied (its answer lost) finds it
+    /// there: done, not a clash. Another insert of the same id, even of an
+    /// equal record, has another id and is `AlreadyExists`.
+    async fn put_new(&self, mut item: Item) -> Result<(), StoreError> {
+        let op = OpId::generate()?;
+        item.insert(OPS.to_owned(), ops_of(&op));
         let result = self
             .client
             .put_item()
             .table_name(&self.table)
-            .set_item(Some(item.clone()))
+            .set_item(Some(item))
             .condition_expression("attribute_not_exists(id)")
             .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
             .send()
@@ -57,7 +61,7 @@ impl DynamoStore {
                 if matches!(
                     se.err(),
                     PutItemError::ConditionalCheckFailedException(failed)
-                        if failed.item.as_ref() == Some(&item)
+                        if carries(failed.item.as_ref(), &op)
                 ) =>
             {
                 Ok(())
