@@ -2,6 +2,9 @@
 //! fault proxy in front of moto drops it, holds or refuses the SDK's
 //! retry), recognised by the op ids the item keeps (docs/PROTOCOL.md §6).
 
+use sdo_backend::service::ServiceError;
+use sdo_shared::api::RevealResponse;
+
 use super::*;
 
 async fn app_behind_fault_proxy(fault: Fault) -> (TestApp, FaultProxy) {
@@ -15,10 +18,14 @@ async fn app_behind_fault_proxy(fault: Fault) -> (TestApp, FaultProxy) {
 
 /// The record as DynamoDB holds it, read around the proxy.
 async fn stored(app: &TestApp, id: &str) -> sdo_backend::store::Record {
-    let ddb = aws_sdk_dynamodb::Client::new(&aws::sdk_config(&aws::moto_url()).await);
-    let store = DynamoStore::new(ddb, app.aws.as_ref().unwrap().table.clone());
     let id = SecretId::parse(id).unwrap();
-    store.get(&id).await.unwrap().unwrap()
+    direct_store(app).await.get(&id).await.unwrap().unwrap()
+}
+
+/// `app`'s table, reached around the proxy.
+async fn direct_store(app: &TestApp) -> DynamoStore {
+    let ddb = aws_sdk_dynamodb::Client::new(&aws::sdk_config(&aws::moto_url()).await);
+    DynamoStore::new(ddb, app.aws.as_ref().unwrap().table.clone())
 }
 
 /// The view's UpdateItem is applied and its answer lost; the SDK's retry
@@ -60,24 +67,9 @@ async fn a_lost_answer_is_recognised_after_another_write_lands() {
     let c = app
         .create_with(&Payload::text("three views"), None, 600, 3)
         .await;
-    let token = |t: String| Token::new(base64url::decode_array(&t).unwrap());
-    let other = async {
-        proxy.until_held().await;
-        let other = direct_service(&app)
-            .await
-            .reveal(
-                &SecretId::parse(&c.id).unwrap(),
-                &token(c.link_token()),
-                &token(c.reveal_token(None)),
-                None,
-            )
-            .await
-            .unwrap();
-        proxy.release();
-        other
-    };
+    let other = reveal_once_the_retry_is_held(&app, &proxy, &c, None);
     let (r, other) = tokio::join!(app.reveal(&c, None), other);
-    assert_eq!(other.views_left, 1);
+    assert_eq!(other.unwrap().views_left, 1);
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
     assert_eq!(app.open(&c, None, &r).as_text(), Some("three views"));
     assert_eq!(proxy.dropped(), 1, "the fault was injected");
@@ -93,25 +85,36 @@ async fn a_lost_answer_is_recognised_after_another_write_lands() {
     let c = app
         .create_with(&Payload::text("guarded"), Some("right"), 600, 1)
         .await;
-    let other = async {
-        proxy.until_held().await;
-        let other = direct_service(&app)
-            .await
-            .reveal(
-                &SecretId::parse(&c.id).unwrap(),
-                &token(c.link_token()),
-                &token(c.reveal_token(Some("also wrong"))),
-                None,
-            )
-            .await;
-        proxy.release();
-        other
-    };
+    let other = reveal_once_the_retry_is_held(&app, &proxy, &c, Some("also wrong"));
     let (r, other) = tokio::join!(app.reveal(&c, Some("wrong")), other);
     assert!(other.is_err());
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.json);
     assert_eq!(proxy.dropped(), 1);
     assert_eq!(stored(&app, &c.id).await.failed_attempts, 2);
+}
+
+/// Another reveal of `c` (with `passphrase`), straight to the table and
+/// key, made while the proxy holds the first reveal's retry; then the
+/// retry is let go.
+async fn reveal_once_the_retry_is_held(
+    app: &TestApp,
+    proxy: &FaultProxy,
+    c: &common::Created,
+    passphrase: Option<&str>,
+) -> Result<RevealResponse, ServiceError> {
+    let token = |t: String| Token::new(base64url::decode_array(&t).unwrap());
+    proxy.until_held().await;
+    let other = direct_service(app)
+        .await
+        .reveal(
+            &SecretId::parse(&c.id).unwrap(),
+            &token(c.link_token()),
+            &token(c.reveal_token(passphrase)),
+            None,
+        )
+        .await;
+    proxy.release();
+    other
 }
 
 /// A view's write applied and its answer lost, and the SDK's retry refused
@@ -204,8 +207,7 @@ async fn a_lost_answer_to_a_burn_is_recognised() {
 
 /// A request as DynamoDB holds it, read around the proxy.
 pub(crate) async fn stored_request(app: &TestApp, a: &Asked) -> sdo_backend::store::RequestRecord {
-    let ddb = aws_sdk_dynamodb::Client::new(&aws::sdk_config(&aws::moto_url()).await);
-    let store = DynamoStore::new(ddb, app.aws.as_ref().unwrap().table.clone());
+    let store = direct_store(app).await;
     let requests = store.requests().unwrap();
     requests.get_request(&a.rid()).await.unwrap().unwrap()
 }
@@ -214,7 +216,7 @@ pub(crate) async fn stored_request(app: &TestApp, a: &Asked) -> sdo_backend::sto
 async fn direct_service(app: &TestApp) -> Service {
     let names = app.aws.as_ref().unwrap();
     let sdk = aws::sdk_config(&aws::moto_url()).await;
-    let store = DynamoStore::new(aws_sdk_dynamodb::Client::new(&sdk), names.table.clone());
+    let store = direct_store(app).await;
     let keys = KmsKeyProvider::new(aws_sdk_kms::Client::new(&sdk), names.key_id.clone());
     let clock = Arc::new(ManualClock::new(common::START));
     Service::new(Arc::new(store), Arc::new(keys), clock, Limits::default())

@@ -20,14 +20,13 @@ use crate::store::{OpId, Outcome, StoreError};
 /// and 100).
 pub(super) const OPS: &str = "ops";
 
-/// Whether a failed attempt certainly changed nothing: it was never sent,
-/// or DynamoDB refused it (invalid, no permission). Timeouts, lost
-/// connections, 5xx and throttling leave the outcome open. Either way an
-/// earlier attempt of the SDK's may have been applied, so a refusal is
-/// checked against the item's ops before it is believed.
-fn certainly_not_applied<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool {
+/// Whether DynamoDB refused this attempt (invalid, no permission), so that
+/// it certainly changed nothing. Timeouts, lost connections, 5xx and
+/// throttling leave the outcome open. Either way an earlier attempt of the
+/// SDK's may have been applied, so a refusal is checked against the item's
+/// ops before it is believed.
+fn refused<E: ProvideErrorMetadata, R>(e: &SdkError<E, R>) -> bool {
     match e {
-        SdkError::ConstructionFailure(_) => true,
         SdkError::ServiceError(se) => matches!(
             se.err().code(),
             Some(
@@ -101,7 +100,7 @@ impl DynamoStore {
         if matches!(e, SdkError::ConstructionFailure(_)) {
             return Err(classify(e)); // never sent
         }
-        if certainly_not_applied(&e) {
+        if refused(&e) {
             // This attempt was refused, but it may be the SDK's retry of
             // one that was applied and whose answer was lost: look.
             let refused = classify(e);

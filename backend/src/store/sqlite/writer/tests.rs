@@ -1,3 +1,5 @@
+use std::sync::atomic::AtomicBool;
+
 use super::*;
 
 #[test]
@@ -16,9 +18,17 @@ fn a_failed_commit_is_an_unknown_outcome() {
 async fn a_write_abandoned_while_begin_waits_is_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.db");
-    let conn = Connection::open(&path).unwrap();
-    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;")
-        .unwrap();
+    let mut conn = Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
+    // Tells the test that the writer is inside `BEGIN`, waiting.
+    let waiting = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&waiting);
+    conn.busy_handler(Some(move |tries: i32| {
+        flag.store(true, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(5));
+        tries < 2_000 // about 10 s
+    }))
+    .unwrap();
     let writer = Writer::start(
         conn,
         WriterOptions {
@@ -42,8 +52,17 @@ async fn a_write_abandoned_while_begin_waits_is_skipped() {
                 .await
         }
     });
-    // The writer is now in `BEGIN`, waiting for the lock.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Abandoned only once the writer is in `BEGIN`, waiting for the lock:
+    // a fixed sleep could abandon it before, where the first filter skips
+    // it and the test would pass without the second.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !waiting.load(Ordering::SeqCst) {
+        assert!(
+            Instant::now() < deadline,
+            "the writer never waited for the lock"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
     abandoned.abort();
     let _ = abandoned.await;
     other.execute_batch("COMMIT").unwrap();
