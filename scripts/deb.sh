@@ -18,9 +18,20 @@ PACKAGE=sdo-server
 
 build() {
     ensure_cargo_deb
+    ensure_man_tools
     [ -f dist/index.html ] || ./scripts/frontend.sh build
     ./scripts/build_server.sh
     cargo build --release --locked -p sdo-cli --bin sdo
+    step "manual pages and shell completions (target/release/deb-extra)"
+    local extra=target/release/deb-extra
+    rm -rf "$extra"
+    mkdir -p "$extra/completions"
+    target/release/sdo man "$extra/man"
+    target/release/sdo-server man "$extra/man"
+    gzip -9n "$extra"/man/*.1
+    target/release/sdo completions bash >"$extra/completions/sdo"
+    target/release/sdo completions zsh >"$extra/completions/_sdo"
+    target/release/sdo completions fish >"$extra/completions/sdo.fish"
     step "cargo deb -p sdo-backend"
     rm -f target/debian/${PACKAGE}_*.deb
     cargo deb --locked -p sdo-backend --no-build >&2
@@ -41,7 +52,11 @@ test_package() {
     local contents
     contents=$(dpkg-deb --contents "$deb")
     for path in ./usr/bin/sdo-server ./usr/bin/sdo ./etc/default/sdo-server \
-        ./usr/lib/systemd/system/sdo-server.service ./usr/share/doc/sdo-server/OPERATIONS.md; do
+        ./usr/lib/systemd/system/sdo-server.service ./usr/share/doc/sdo-server/OPERATIONS.md \
+        ./usr/share/man/man1/sdo.1.gz ./usr/share/man/man1/sdo-send.1.gz \
+        ./usr/share/man/man1/sdo-server.1.gz ./usr/share/man/man1/sdo-server-rotate-master-key.1.gz \
+        ./usr/share/bash-completion/completions/sdo ./usr/share/zsh/vendor-completions/_sdo \
+        ./usr/share/fish/vendor_completions.d/sdo.fish; do
         grep -q " $path\$" <<<"$contents" || fail "$path is not in the package"
     done
 
@@ -51,6 +66,18 @@ test_package() {
     dpkg -s "$PACKAGE" | grep -q '^Status: install ok installed' || fail "not installed"
     /usr/bin/sdo-server --version >&2
     /usr/bin/sdo --version >&2
+
+    step "the manual pages and the bash completion, installed"
+    local page
+    for page in /usr/share/man/man1/sdo*.1.gz; do
+        zcat "$page" | groff -k -man -ww -z 2>&1 | grep . && fail "groff warns of $page"
+    done
+    MANWIDTH=80 man -P cat sdo-server 2>/dev/null | grep -q -- '--sqlite-sync' ||
+        fail "man sdo-server does not show its options"
+    MANWIDTH=80 man -P cat sdo-collect 2>/dev/null | grep -q -- '--wait' ||
+        fail "man sdo-collect does not show its options"
+    bash -c '. /usr/share/bash-completion/completions/sdo && complete -p sdo' >/dev/null ||
+        fail "the bash completion does not load"
 
     step "systemd-analyze verify sdo-server.service"
     systemd-analyze verify /usr/lib/systemd/system/sdo-server.service
@@ -85,6 +112,7 @@ test_package() {
     dpkg -r "$PACKAGE"
     [ ! -e /usr/bin/sdo-server ] || fail "/usr/bin/sdo-server is left after dpkg -r"
     [ ! -e /usr/lib/systemd/system/sdo-server.service ] || fail "the unit is left after dpkg -r"
+    [ ! -e /usr/share/man/man1/sdo.1.gz ] || fail "the manual pages are left after dpkg -r"
     dpkg -P "$PACKAGE"
     [ ! -e /etc/default/sdo-server ] || fail "/etc/default/sdo-server is left after purge"
     [ ! -e /etc/systemd/system/multi-user.target.wants/sdo-server.service ] ||

@@ -77,6 +77,18 @@ ensure_schemathesis() {
 
 # cargo-deb builds the Debian package (scripts/deb.sh); dpkg and
 # systemd-analyze test it.
+# groff checks the manual pages `sdo man` and `sdo-server man` write (the
+# CLI tests); man-db reads them once the package is installed (deb.sh test).
+ensure_man_tools() {
+    local missing=()
+    command -v groff >/dev/null 2>&1 || missing+=(groff-base)
+    command -v man >/dev/null 2>&1 || missing+=(man-db)
+    if [ ${#missing[@]} -gt 0 ]; then
+        step "apt-get install ${missing[*]}"
+        as_root apt-get update -qq && as_root apt-get install -y -qq "${missing[@]}"
+    fi
+}
+
 CARGO_DEB_VERSION=3.8.0
 ensure_cargo_deb() {
     if [ "$(cargo deb --version 2>/dev/null | awk '{print $2}')" != "$CARGO_DEB_VERSION" ]; then

@@ -17,6 +17,7 @@ ensure_moto
 ensure_cfn_lint
 ensure_cargo_lambda
 ensure_schemathesis
+ensure_man_tools
 
 step "cargo fmt --check"
 cargo fmt --all -- --check

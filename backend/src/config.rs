@@ -140,6 +140,12 @@ pub enum Command {
     /// that was interrupted (even by kill -9) is finished by running this
     /// again. Not for AWS KMS, which rotates its keys itself.
     RotateMasterKey(RotateArgs),
+    /// Write the manual pages (sdo-server.1 and one per command) into a
+    /// directory; the Debian package installs them.
+    Man {
+        /// Where to write them (created if missing).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

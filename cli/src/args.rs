@@ -70,6 +70,14 @@ pub enum Command {
     Collect(CollectArgs),
     /// Print shell completions (e.g. sdo completions bash > /etc/bash_completion.d/sdo).
     Completions { shell: Shell },
+    /// Write the manual pages (sdo.1 and one per command, e.g. sdo-send.1)
+    /// into a directory; the Debian package installs them.
+    ///
+    /// Example: sdo man /tmp/man && man -l /tmp/man/sdo-send.1
+    Man {
+        /// Where to write them (created if missing).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -40,6 +40,9 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "sdo", &mut std::io::stdout());
             Ok(())
         }
+        Command::Man { dir } => std::fs::create_dir_all(&dir)
+            .and_then(|()| clap_mangen::generate_to(Cli::command(), &dir))
+            .map_err(|e| error::CliError::Other(format!("{}: {e}", dir.display()))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

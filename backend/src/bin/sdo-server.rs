@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use sdo_backend::config::{Command, Config, LogFormat};
 use sdo_backend::keys::rotate;
 use sdo_backend::metrics::emf::Emf;
@@ -22,6 +22,11 @@ async fn main() -> anyhow::Result<()> {
     match config.log_format {
         LogFormat::Text => logs.init(),
         LogFormat::Json => logs.json().init(),
+    }
+    if let Some(Command::Man { dir }) = &config.command {
+        std::fs::create_dir_all(dir)?;
+        clap_mangen::generate_to(Config::command(), dir)?;
+        return Ok(());
     }
     if let Some(Command::RotateMasterKey(args)) = config.command.clone() {
         // Blocking file and SQLite work, off the async threads.
