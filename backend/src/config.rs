@@ -104,18 +104,23 @@ pub struct Config {
     pub sweep_interval: Option<Duration>,
 
     /// Where secrets are kept.
-    #[arg(long, env = "SDO_STORE", value_enum, default_value_t = StoreKind::Sqlite)]
+    #[arg(long, env = "SDO_STORE", value_enum, default_value_t = StoreKind::Sqlite, global = true)]
     pub store: StoreKind,
 
     /// DynamoDB table (with --store dynamodb): partition key `id` (string),
     /// TTL on `expires_at`.
-    #[arg(long, env = "SDO_TABLE", required_if_eq("store", "dynamodb"))]
+    #[arg(
+        long,
+        env = "SDO_TABLE",
+        required_if_eq("store", "dynamodb"),
+        global = true
+    )]
     pub table: Option<String>,
 
     /// Wrap data keys with this AWS KMS key (id, ARN or alias/...) instead of
     /// the local master key file. AWS settings come from the standard
     /// variables (AWS_REGION, AWS_ENDPOINT_URL, credentials).
-    #[arg(long, env = "SDO_KMS_KEY_ID")]
+    #[arg(long, env = "SDO_KMS_KEY_ID", global = true)]
     pub kms_key_id: Option<String>,
 
     /// SQLite durability: `full` fsyncs every commit, so a reveal or a burn
@@ -283,5 +288,21 @@ mod tests {
         assert!(
             Config::try_parse_from(["sdo-server", "rotate-master-key", "--listen", "x"]).is_err()
         );
+        // What the rotation refuses (KMS, DynamoDB) can be named after the
+        // subcommand too, so the refusal is its own message, not a usage
+        // error.
+        let c = Config::try_parse_from([
+            "sdo-server",
+            "rotate-master-key",
+            "--store",
+            "dynamodb",
+            "--table",
+            "t",
+            "--kms-key-id",
+            "k",
+        ])
+        .unwrap();
+        assert_eq!(c.store, StoreKind::Dynamodb);
+        assert_eq!(c.kms_key_id.as_deref(), Some("k"));
     }
 }

@@ -19,6 +19,7 @@ pub mod keys;
 pub mod lambda;
 pub mod lock;
 pub mod metrics;
+pub mod owner;
 pub mod rate_limit;
 pub mod readiness;
 pub mod seal;

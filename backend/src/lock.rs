@@ -56,6 +56,7 @@ impl DataDirLock {
             .mode(0o600)
             .open(&path)
             .map_err(io)?;
+        crate::owner::give_to_dir_owner(&file, data_dir).map_err(io)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {

@@ -241,3 +241,40 @@ async fn requests_made_before_a_rotation_fill_and_collect_after_it() {
         assert_eq!(opened.as_text(), Some(text));
     }
 }
+
+/// An operator runs the rotation as root against a data directory that the
+/// service's user owns (`/var/lib/sdo` under systemd's `DynamicUser`): the
+/// new `master.key`, and a lock file the rotation had to create, belong to
+/// that user afterwards, so the service can still read its key. (Root
+/// only: as anyone else nothing can be given away; CI runs as root.)
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rotation_run_as_root_leaves_the_files_to_the_directory_owner() {
+    use std::os::unix::fs::MetadataExt;
+    const SERVICE_USER: u32 = 65_534; // nobody
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let kept = seed(&data, 3).await;
+    if std::os::unix::fs::chown(&data, Some(SERVICE_USER), Some(SERVICE_USER)).is_err() {
+        eprintln!("not root: nothing to check");
+        return;
+    }
+    for file in std::fs::read_dir(&data).unwrap() {
+        let path = file.unwrap().path();
+        std::os::unix::fs::chown(&path, Some(SERVICE_USER), Some(SERVICE_USER)).unwrap();
+    }
+    let _ = std::fs::remove_file(data.join("sdo.lock"));
+
+    let report = rotate::rotate(&data, 5, &mut go_on).unwrap();
+    assert_eq!(report.rewrapped, 3, "{report}");
+    for file in std::fs::read_dir(&data).unwrap() {
+        let path = file.unwrap().path();
+        let meta = std::fs::metadata(&path).unwrap();
+        assert_eq!(
+            (meta.uid(), meta.gid()),
+            (SERVICE_USER, SERVICE_USER),
+            "{} is not the service user's",
+            path.display()
+        );
+    }
+    reveal_all(&data, &kept).await;
+}
