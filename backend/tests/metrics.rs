@@ -369,8 +369,9 @@ fn metric_names(text: &str) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
-/// docs/OPERATIONS.md describes every metric the server exports, and the
-/// Grafana dashboard queries only metrics that exist.
+/// docs/OPERATIONS.md describes every metric the server exports (and its
+/// EMF name, and every `route` label value), and the Grafana dashboard
+/// queries only metrics that exist.
 #[tokio::test]
 async fn the_docs_and_the_dashboard_name_the_real_metrics() {
     let app = TestApp::new(Backend::Sqlite).await;
@@ -386,6 +387,21 @@ async fn the_docs_and_the_dashboard_name_the_real_metrics() {
     let operations = std::fs::read_to_string(format!("{docs}OPERATIONS.md")).unwrap();
     for name in &exported {
         assert!(operations.contains(&format!("| `{name}` |")), "{name}");
+        // On Lambda the counters are EMF metrics named without `_total`.
+        if let Some(emf) = name.strip_suffix("_total")
+            && !name.ends_with("_errors_total")
+        {
+            assert!(operations.contains(&format!("`{emf}`")), "EMF name {emf}");
+        }
+    }
+    // Every route template is a documented `route` label value (the
+    // served OpenAPI document lists the router's routes; openapi.rs checks
+    // that it does).
+    let openapi: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{docs}openapi.json")).unwrap())
+            .unwrap();
+    for route in openapi["paths"].as_object().unwrap().keys() {
+        assert!(operations.contains(&format!("`{route}`")), "route {route}");
     }
     let dashboard = std::fs::read_to_string(format!("{docs}grafana/sdo-dashboard.json")).unwrap();
     let dashboard: serde_json::Value = serde_json::from_str(&dashboard).unwrap();
