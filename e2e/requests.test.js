@@ -284,41 +284,40 @@ test("an inbox open across a deploy that removed its worker: told at once, nothi
   assert.equal(await box.inputValue("#secret-text"), "kept through a deploy");
 });
 
-test("an answer released but cut off on its way to the inbox: the page says it is lost, not try again", async () => {
+/**
+ * A request answered with `text`, then opened from its inbox with the
+ * collect reaching the server (which releases the answer and destroys it)
+ * and failing on the way back: `cut` "body" cuts the answer short, "reset"
+ * resets the connection. The page must say the answer is lost, with no
+ * second open offered.
+ */
+async function collectCutOff(text, cut) {
   const { asker, inbox, answer } = await requestToAnswer();
-  await answer.fill("#secret", "lost on the way");
+  await answer.fill("#secret", text);
   await answer.click("#send-secret");
   await answer.waitForSelector("#sent", { timeout: 30000 });
 
   const box = await asker.context.newPage();
-  // The server releases the answer (and destroys it); its body is cut on
-  // the way back.
   await box.route("**/collect", async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, body: (await response.text()).slice(0, 20) });
+    if (cut === "body") {
+      await route.fulfill({ response, body: (await response.text()).slice(0, 20) });
+    } else {
+      await route.abort("connectionreset");
+    }
   });
   await openInbox(box, inbox);
   await box.click("#collect");
   await box.waitForSelector("#collect-lost", { timeout: 30000 });
   assert.equal(await box.$("#collect"), null, "offered to open it again");
+}
+
+test("an answer released but cut off on its way to the inbox: the page says it is lost, not try again", async () => {
+  await collectCutOff("lost on the way", "body");
 });
 
 test("a collect whose connection fails after the release: the page says the answer is lost, not try again", async () => {
-  const { asker, inbox, answer } = await requestToAnswer();
-  await answer.fill("#secret", "released, then the line went");
-  await answer.click("#send-secret");
-  await answer.waitForSelector("#sent", { timeout: 30000 });
-
-  const box = await asker.context.newPage();
-  // The server releases the answer; the connection fails before it arrives.
-  await box.route("**/collect", async (route) => {
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
-  await openInbox(box, inbox);
-  await box.click("#collect");
-  await box.waitForSelector("#collect-lost", { timeout: 30000 });
-  assert.equal(await box.$("#collect"), null, "offered to open it again");
+  await collectCutOff("released, then the line went", "reset");
 });
 
 test("an answer whose connection fails after it was stored: told it may have arrived, not that someone else answered", async () => {
