@@ -44,7 +44,7 @@ pub struct Config {
     #[arg(long, env = "SDO_STATIC_DIR")]
     pub static_dir: Option<PathBuf>,
 
-    /// Longest lifetime a creator may ask for (e.g. 1h, 7d).
+    /// Longest lifetime a creator may ask for (e.g. 1h, 7d; at most 366d).
     #[arg(long, env = "SDO_MAX_TTL", default_value = "7d", value_parser = parse_ttl)]
     pub max_ttl: Duration,
 
@@ -187,10 +187,18 @@ pub enum LogFormat {
     Json,
 }
 
+/// The longest `--max-ttl` an operator may set: a year. A one-time secret
+/// that waits longer is a liability, and the bound keeps `now + ttl` (and
+/// the browser's JSON numbers) far from overflow whatever a client asks.
+pub const MAX_TTL_LIMIT: Duration = Duration::from_secs(366 * 86_400);
+
 fn parse_ttl(text: &str) -> Result<Duration, String> {
     let d = humantime::parse_duration(text).map_err(|e| e.to_string())?;
     if d.as_secs() < MIN_TTL_SECS {
         return Err(format!("must be at least {MIN_TTL_SECS} seconds"));
+    }
+    if d > MAX_TTL_LIMIT {
+        return Err("must be at most 366 days".into());
     }
     Ok(d)
 }
@@ -222,6 +230,12 @@ mod tests {
         assert_eq!(c.max_ttl.as_secs(), 3600);
         assert_eq!(c.rate_limit, 0);
         assert!(Config::try_parse_from(["sdo-server", "--max-ttl", "5s"]).is_err());
+        // Past i64 seconds, `now + ttl_secs` wrapped to an expiry in the past
+        // (or panicked in a debug build); any bound far below that will do.
+        assert!(Config::try_parse_from(["sdo-server", "--max-ttl", "366d"]).is_ok());
+        let err = Config::try_parse_from(["sdo-server", "--max-ttl", "367d"]).unwrap_err();
+        assert!(err.to_string().contains("at most 366 days"), "{err}");
+        assert!(Config::try_parse_from(["sdo-server", "--max-ttl", "300000000000years"]).is_err());
         assert!(Config::try_parse_from(["sdo-server", "--max-attempts", "0"]).is_err());
         assert!(Config::try_parse_from(["sdo-server", "--max-blob-bytes", "99999999"]).is_err());
         assert!(

@@ -18,6 +18,7 @@ pub mod embedded;
 pub mod keys;
 pub mod lambda;
 pub mod lock;
+pub mod logging;
 pub mod metrics;
 pub mod owner;
 pub mod rate_limit;

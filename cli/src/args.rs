@@ -205,6 +205,16 @@ pub struct CollectArgs {
     pub wait: bool,
 
     /// How often --wait asks at first; it slows down to 5 times that.
-    #[arg(long, hide = true, default_value = "2s", value_parser = humantime::parse_duration)]
+    #[arg(long, hide = true, default_value = "2s", value_parser = parse_poll_interval)]
     pub poll_interval: Duration,
+}
+
+/// `--poll-interval`: at most an hour, so that the wait's arithmetic (five
+/// times it, half as long again) cannot overflow.
+fn parse_poll_interval(text: &str) -> Result<Duration, String> {
+    let d = humantime::parse_duration(text).map_err(|e| e.to_string())?;
+    if d > Duration::from_secs(3600) {
+        return Err("at most 1h".into());
+    }
+    Ok(d)
 }

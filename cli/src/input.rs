@@ -78,14 +78,13 @@ pub fn read_secret(file: Option<&Path>) -> Result<Payload, CliError> {
             if stdin.is_terminal() {
                 eprintln!("Type or paste the secret, then press Ctrl-D on a new line.");
             }
-            let mut data = Vec::new();
-            stdin.lock().read_to_end(&mut data)?;
+            let mut data = read_all(&mut stdin.lock())?;
             if data.is_empty() {
                 return Err(CliError::Usage(
                     "nothing to send: the input is empty".into(),
                 ));
             }
-            Ok(match String::from_utf8(data) {
+            Ok(match String::from_utf8(std::mem::take(&mut *data)) {
                 Ok(text) => Payload::text(text),
                 Err(e) => Payload::file("secret.bin", "application/octet-stream", e.into_bytes()),
             })
@@ -99,8 +98,9 @@ fn link_text(arg: &str) -> Result<Zeroizing<String>, CliError> {
     if arg != "-" {
         return Ok(Zeroizing::new(arg.to_owned()));
     }
-    let mut text = Zeroizing::new(String::new());
-    std::io::stdin().lock().read_to_string(&mut text)?;
+    let bytes = read_all(&mut std::io::stdin().lock())?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| CliError::Usage("the link on stdin is not text".into()))?;
     let line = Zeroizing::new(text.trim().to_owned());
     if line.is_empty() {
         return Err(CliError::Usage("no link on stdin".into()));
@@ -133,4 +133,67 @@ pub fn wrong_link(found: &Link) -> CliError {
         }
         .into(),
     )
+}
+
+/// Everything `reader` gives, in a buffer that is wiped, and so is every
+/// smaller buffer it outgrew: `read_to_end` would leave pieces of the
+/// secret (or the link, with its key) in the allocations it freed as it grew.
+pub fn read_all(reader: &mut impl Read) -> std::io::Result<Zeroizing<Vec<u8>>> {
+    let mut data = Zeroizing::new(Vec::with_capacity(8 * 1024));
+    let mut chunk = Zeroizing::new([0u8; 8 * 1024]);
+    loop {
+        let n = match reader.read(&mut chunk[..]) {
+            Ok(0) => return Ok(data),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if data.len() + n > data.capacity() {
+            let mut bigger = Zeroizing::new(Vec::with_capacity(2 * (data.len() + n)));
+            bigger.extend_from_slice(&data);
+            data = bigger; // the old buffer is wiped as it drops
+        }
+        data.extend_from_slice(&chunk[..n]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Gives its bytes a few at a time, with an interruption now and then.
+    struct Trickle {
+        bytes: Vec<u8>,
+        at: usize,
+        calls: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.calls += 1;
+            if self.calls.is_multiple_of(7) {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = (self.calls * 997 % 5000)
+                .min(buf.len())
+                .min(self.bytes.len() - self.at);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn read_all_reads_everything_across_its_growth() {
+        for len in [0, 1, 8 * 1024, 8 * 1024 + 1, 300_000] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
+            let mut reader = Trickle {
+                bytes: bytes.clone(),
+                at: 0,
+                calls: 0,
+            };
+            let read = read_all(&mut reader).unwrap();
+            assert_eq!(read.as_slice(), bytes.as_slice(), "{len}");
+        }
+    }
 }

@@ -62,4 +62,17 @@ mod tests {
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
     }
+
+    /// A poll interval long enough to overflow the wait's arithmetic is a
+    /// usage error, not a panic once the request is found open.
+    #[test]
+    fn the_poll_interval_is_bounded() {
+        let parse = |every: &str| {
+            Cli::try_parse_from(["sdo", "collect", "--wait", "--poll-interval", every, "-"])
+        };
+        assert!(parse("100ms").is_ok());
+        assert!(parse("1h").is_ok());
+        let err = parse("200000000000years").unwrap_err();
+        assert!(err.to_string().contains("at most 1h"), "{err}");
+    }
 }

@@ -7,6 +7,7 @@ use sdo_shared::kdf::KdfParams;
 use sdo_shared::link::{ReceiptLink, ShareLink, normalize_origin};
 use sdo_shared::payload::MAX_PADDED_LEN;
 use sdo_shared::secret::{ManageToken, SecretId};
+use zeroize::Zeroizing;
 
 use crate::api::Api;
 use crate::args::SendArgs;
@@ -82,19 +83,32 @@ pub fn run(args: SendArgs) -> Result<(), CliError> {
     let expires = humantime::format_rfc3339_seconds(
         UNIX_EPOCH + Duration::from_secs(created.expires_at.max(0) as u64),
     );
+    let share_url = Zeroizing::new(share.to_url());
+    let receipt_url = Zeroizing::new(receipt.to_url());
     if args.json {
-        let out = serde_json::json!({
-            "link": share.to_url(),
-            "receipt": receipt.to_url(),
-            "id": created.id,
-            "expires_at": created.expires_at,
-        });
-        println!("{out}");
+        // Borrowed, so the links are copied only into a string that is wiped.
+        #[derive(serde::Serialize)]
+        struct Created<'a> {
+            link: &'a str,
+            receipt: &'a str,
+            id: &'a str,
+            expires_at: i64,
+        }
+        let out = Zeroizing::new(
+            serde_json::to_string(&Created {
+                link: &share_url,
+                receipt: &receipt_url,
+                id: &created.id,
+                expires_at: created.expires_at,
+            })
+            .map_err(|e| CliError::Other(e.to_string()))?,
+        );
+        println!("{}", out.as_str());
     } else {
-        println!("{}", share.to_url());
+        println!("{}", share_url.as_str());
         eprintln!(
             "Receipt (keep it to yourself; shows status, can burn): {}",
-            receipt.to_url()
+            receipt_url.as_str()
         );
         eprintln!(
             "Works {} until {expires}.{}",

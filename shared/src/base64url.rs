@@ -58,10 +58,22 @@ pub fn pattern_for_len(n: usize) -> String {
     format!("^[A-Za-z0-9_-]{{{}}}{last}$", encoded_len(n) - 1)
 }
 
-/// Bytes on the wire (JSON) as base64url. Wiped on drop, and `Debug` shows
-/// only the length, because these carry tokens and ciphertext.
-#[derive(Clone, PartialEq, Eq, Default, Zeroize, ZeroizeOnDrop)]
+/// Bytes on the wire (JSON) as base64url. Wiped on drop, `Debug` shows
+/// only the length, and `==` takes the same time wherever the bytes differ,
+/// because these carry tokens and ciphertext.
+#[derive(Clone, Default, Zeroize, ZeroizeOnDrop)]
 pub struct Base64Bytes(Vec<u8>);
+
+impl PartialEq for Base64Bytes {
+    fn eq(&self, other: &Self) -> bool {
+        use subtle::ConstantTimeEq;
+        // `ct_eq` of slices of different lengths is false at once; a
+        // length is not secret.
+        self.0.ct_eq(&other.0).into()
+    }
+}
+
+impl Eq for Base64Bytes {}
 
 impl Base64Bytes {
     pub fn new(bytes: Vec<u8>) -> Self {

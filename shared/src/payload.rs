@@ -41,10 +41,25 @@ pub enum PayloadError {
 }
 
 /// What the secret is: text, or a file with its name and media type.
-#[derive(Debug, Clone, PartialEq, Eq, Zeroize)]
+/// The name and type are inside the envelope like the data: `Debug` shows
+/// only their lengths.
+#[derive(Clone, PartialEq, Eq, Zeroize)]
 pub enum Kind {
     Text,
     File { name: String, mime: String },
+}
+
+impl std::fmt::Debug for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Kind::Text => f.write_str("Text"),
+            Kind::File { name, mime } => f
+                .debug_struct("File")
+                .field("name", &format_args!("<{} bytes>", name.len()))
+                .field("mime", &format_args!("<{} bytes>", mime.len()))
+                .finish(),
+        }
+    }
 }
 
 /// A secret's plaintext. Wiped on drop; `Debug` shows the kind and size only.
@@ -225,6 +240,26 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A file's name and type are plaintext too: a `Debug` of the payload
+    /// (a log line, a panic) shows their lengths, never them.
+    #[test]
+    fn debug_shows_no_name_type_or_data() {
+        let p = Payload::file(
+            "payroll-2026.xlsx",
+            "application/x-secret",
+            b"data".to_vec(),
+        );
+        let shown = format!("{p:?} {:?}", p.kind());
+        for hidden in ["payroll", "x-secret", "data\"", "[100"] {
+            assert!(!shown.contains(hidden), "{shown}");
+        }
+        assert!(
+            shown.contains("<17 bytes>") && shown.contains("<4 bytes>"),
+            "{shown}"
+        );
+        assert_eq!(format!("{:?}", Payload::text("hush").kind()), "Text");
+    }
 
     #[test]
     fn padding_rounds_up_to_256() {

@@ -1,28 +1,18 @@
 //! `sdo-server`: parse the configuration, set up logging, serve (or run
 //! `rotate-master-key`, whose logic is in `sdo_backend::keys::rotate`).
 
-use std::io::IsTerminal;
 use std::sync::Arc;
 
 use clap::{CommandFactory, Parser};
-use sdo_backend::config::{Command, Config, LogFormat};
+use sdo_backend::config::{Command, Config};
 use sdo_backend::keys::rotate;
 use sdo_backend::metrics::emf::Emf;
 use sdo_backend::{lambda, server};
-use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let config = Config::parse();
-    let filter = EnvFilter::try_new(&config.log)?;
-    let logs = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal());
-    match config.log_format {
-        LogFormat::Text => logs.init(),
-        LogFormat::Json => logs.json().init(),
-    }
+    sdo_backend::logging::init(&config.log, config.log_format)?;
     if let Some(Command::Man { dir }) = &config.command {
         std::fs::create_dir_all(dir)?;
         clap_mangen::generate_to(Config::command(), dir)?;
