@@ -11,16 +11,7 @@ pub const REVOKE_AFTER_MS: u32 = 60_000;
 /// Offers `data` to the browser as a download named `name`.
 pub fn save(name: &str, mime: &str, data: &[u8]) -> Result<(), String> {
     let fail = |what: &str| format!("could not save the file ({what})");
-    let bytes = Uint8Array::from(data);
-    let parts = Array::of1(&bytes.buffer());
-    let options = BlobPropertyBag::new();
-    options.set_type(if mime.is_empty() {
-        "application/octet-stream"
-    } else {
-        mime
-    });
-    let blob =
-        Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    let blob = blob_of(&Uint8Array::from(data), mime).map_err(|_| fail("blob"))?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| fail("object URL"))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -48,6 +39,22 @@ pub fn save(name: &str, mime: &str, data: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// A Blob of `bytes` (the JavaScript copy of the plaintext), which is then
+/// zero-filled, whether or not the Blob could be made: the Blob holds its
+/// own copy, and the page need not keep a second one until it is collected.
+fn blob_of(bytes: &Uint8Array, mime: &str) -> Result<Blob, wasm_bindgen::JsValue> {
+    let parts = Array::of1(&bytes.buffer());
+    let options = BlobPropertyBag::new();
+    options.set_type(if mime.is_empty() {
+        "application/octet-stream"
+    } else {
+        mime
+    });
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options);
+    bytes.fill(0, 0, bytes.length());
+    blob
+}
+
 /// A name that cannot point into a directory, and never empty.
 pub fn safe_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
@@ -67,8 +74,19 @@ pub fn safe_file_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_file_name;
+    use super::{blob_of, safe_file_name};
+    use js_sys::Uint8Array;
     use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// The Blob has the bytes; the array they came in is zeroed.
+    #[test]
+    fn the_plaintext_copy_is_zeroed_once_in_the_blob() {
+        let bytes = Uint8Array::from(&b"-----BEGIN PRIVATE KEY-----"[..]);
+        let blob = blob_of(&bytes, "").unwrap();
+        assert_eq!(blob.size(), 27.0);
+        assert_eq!(blob.type_(), "application/octet-stream");
+        assert_eq!(bytes.to_vec(), vec![0; 27]);
+    }
 
     #[test]
     fn names_are_cleaned() {

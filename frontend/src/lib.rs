@@ -20,6 +20,19 @@
 //! [`pages`] and [`components`] are the UI, [`app`] ties them together,
 //! and [`bundle`] says which pages each of the three wasm bundles carries.
 
+/// `Debug` that names the type and shows none of its fields, for values
+/// holding a link (its key or token), a passphrase or plaintext: a derived
+/// one would print them into any panic message or `{:?}` that reaches them.
+macro_rules! redacted_debug {
+    ($($t:ty),+ $(,)?) => {$(
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(concat!(stringify!($t), " { *** }"))
+            }
+        }
+    )+};
+}
+
 pub mod api;
 pub mod app;
 pub mod bundle;
@@ -38,3 +51,88 @@ pub mod worker;
 // Unit tests run in a real browser (`cargo test --target wasm32-unknown-unknown`).
 #[cfg(test)]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+    use yew::AttrValue;
+    use zeroize::Zeroizing;
+
+    use crate::components::link_field::LinkFieldProps;
+    use crate::pages::create::PickedFile;
+    use crate::pages::{Created, request::RequestMade};
+    use crate::passgen::Suggestion;
+    use crate::recent::Entry;
+
+    /// What holds a link, a passphrase or a file prints none of it.
+    #[test]
+    fn secrets_do_not_show_in_debug() {
+        let link = "https://sdo.example/#/s/AQEBAQEBAQEBAQEBAQEBAQ/KEYKEYKEY";
+        let shown = [
+            format!(
+                "{:?}",
+                Created {
+                    share_url: link.into(),
+                    receipt_url: link.into(),
+                    created_at: 0,
+                    expires_at: 0,
+                    max_views: 1,
+                    passphrase: Some(Rc::new(Zeroizing::new("PASSWORD".into()))),
+                }
+            ),
+            format!(
+                "{:?}",
+                RequestMade {
+                    request_url: link.into(),
+                    inbox_url: link.into(),
+                    expires_at: 0,
+                    has_note: false,
+                }
+            ),
+            format!(
+                "{:?}",
+                Suggestion {
+                    passphrase: "PASSWORD".into(),
+                    bits: 80,
+                }
+            ),
+            format!(
+                "{:?}",
+                Entry {
+                    receipt_url: link.into(),
+                    created_at: 0,
+                    expires_at: 0,
+                }
+            ),
+            format!(
+                "{:?}",
+                PickedFile {
+                    name: "FILENAME".into(),
+                    mime: "text/plain".into(),
+                    data: Rc::new(Zeroizing::new(b"FILEBYTES".to_vec())),
+                }
+            ),
+            format!(
+                "{:?}",
+                LinkFieldProps {
+                    value: AttrValue::from(link),
+                    ..Default::default()
+                }
+            ),
+        ];
+        for text in &shown {
+            for secret in [
+                "KEYKEYKEY",
+                "PASSWORD",
+                "FILENAME",
+                "70, 73, 76",
+                "FILEBYTES",
+            ] {
+                assert!(!text.contains(secret), "{text}");
+            }
+            assert!(text.ends_with("{ *** }"), "{text}");
+        }
+    }
+}

@@ -15,12 +15,14 @@ pub const CHARACTERS: usize = 20;
 const ALPHABET: &[u8] =
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!@#%+=?*";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Suggestion {
     pub passphrase: String,
     /// Bits of entropy: log2 of the number of equally likely suggestions.
     pub bits: u32,
 }
+
+redacted_debug!(Suggestion);
 
 /// Parses the word list; `None` unless it has exactly the expected words.
 pub fn parse_word_list(text: &str) -> Option<Vec<String>> {

@@ -10,12 +10,14 @@ const LIST_KEY: &str = "sdo-recent";
 /// Enough to find last week's secrets; older entries have expired anyway.
 const MAX_ENTRIES: usize = 50;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Entry {
     pub receipt_url: String,
     pub created_at: i64,
     pub expires_at: i64,
 }
+
+redacted_debug!(Entry);
 
 impl Entry {
     fn read(f: &Fields) -> Option<Self> {

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::announce;
 use crate::i18n::use_i18n;
 
-#[derive(Debug, Properties, PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct CopyButtonProps {
     /// What to copy.
     pub text: AttrValue,
@@ -32,6 +32,8 @@ pub struct CopyButtonProps {
     #[prop_or_default]
     pub oncopied: Callback<()>,
 }
+
+redacted_debug!(CopyButtonProps);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Copied {

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::CopyButton;
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct LinkFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
@@ -16,6 +16,8 @@ pub struct LinkFieldProps {
     /// Told when the link is copied, by the button or by hand.
     pub oncopied: Callback<()>,
 }
+
+redacted_debug!(LinkFieldProps);
 
 /// A function, not a component: it has no state of its own (each Yew
 /// component costs kilobytes of wasm).

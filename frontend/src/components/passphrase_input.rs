@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::i18n::{s, use_i18n};
 use crate::strength;
 
-#[derive(Debug, Properties, PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct PassphraseInputProps {
     pub id: AttrValue,
     pub label: AttrValue,
@@ -31,6 +31,8 @@ pub struct PassphraseInputProps {
     #[prop_or_default]
     pub error_id: Option<AttrValue>,
 }
+
+redacted_debug!(PassphraseInputProps);
 
 #[function_component(PassphraseInput)]
 pub fn passphrase_input(props: &PassphraseInputProps) -> Html {

@@ -6,12 +6,14 @@ use base64::engine::general_purpose::STANDARD;
 use qrcode::render::svg;
 use yew::prelude::*;
 
-#[derive(Debug, Properties, PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct QrCodeProps {
     pub data: AttrValue,
     /// Alternative text.
     pub alt: AttrValue,
 }
+
+redacted_debug!(QrCodeProps);
 
 /// The SVG document for `data`, or `None` if it is too long for a QR code.
 pub fn svg_for(data: &str) -> Option<String> {

@@ -16,7 +16,7 @@ use crate::i18n::{format, n, s, use_i18n};
 use crate::recent;
 
 /// A secret just created, and its two links.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Created {
     pub share_url: String,
     pub receipt_url: String,
@@ -27,6 +27,8 @@ pub struct Created {
     /// while it can still be fixed; it lives only as long as this page.
     pub passphrase: Option<Rc<Zeroizing<String>>>,
 }
+
+redacted_debug!(Created);
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct CreatedViewProps {
@@ -149,10 +151,12 @@ pub fn created_view(props: &CreatedViewProps) -> Html {
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
+#[derive(Properties, PartialEq)]
 struct PassphraseShownProps {
     value: AttrValue,
 }
+
+redacted_debug!(PassphraseShownProps);
 
 /// The creator's passphrase, hidden until asked for, with a copy button.
 #[function_component(PassphraseShown)]

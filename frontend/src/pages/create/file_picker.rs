@@ -17,12 +17,14 @@ use crate::i18n::{I18n, format, s, use_i18n};
 const HEADER_LEN: usize = 1 + 2 + 2 + 4;
 
 /// A file read into memory, not yet encrypted.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PickedFile {
     pub name: String,
     pub mime: String,
     pub data: Rc<Zeroizing<Vec<u8>>>,
 }
+
+redacted_debug!(PickedFile);
 
 /// The largest file content that fits a padded payload of `max_padded`
 /// bytes (the server's limit) with this name and type.

@@ -13,13 +13,15 @@ use crate::components::{
 use crate::i18n::{format, s, use_i18n};
 
 /// A request just made, and its two links.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RequestMade {
     pub request_url: String,
     pub inbox_url: String,
     pub expires_at: i64,
     pub has_note: bool,
 }
+
+redacted_debug!(RequestMade);
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct RequestMadeViewProps {
