@@ -1,5 +1,6 @@
 //! Where a revealed secret goes: `-o FILE` or stdout, or, for a file on a
-//! terminal, a file named by the sender in the current directory.
+//! terminal, a file named by the sender in the current directory. (And
+//! `--json` output that holds new links: [`print_json`].)
 //!
 //! The reveal may have been the secret's last view, so once it is in hand no
 //! failure may drop it: every way of writing it either succeeds or hands the
@@ -135,6 +136,16 @@ impl Drop for OutputFile {
 /// An existing path: a regular file (or a block device, which holds data
 /// too) only with --force; a character device or a FIFO is a stream, so
 /// writing to it overwrites nothing.
+/// `value` as one line of JSON on stdout, through a string that is wiped:
+/// the links it borrows carry keys and tokens.
+pub fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> {
+    let out = zeroize::Zeroizing::new(
+        serde_json::to_string(value).map_err(|e| CliError::Other(e.to_string()))?,
+    );
+    println!("{}", out.as_str());
+    Ok(())
+}
+
 fn open_existing(path: &Path, force: bool) -> Result<Target, CliError> {
     let exists = || {
         CliError::Usage(format!(

@@ -18,6 +18,7 @@ use crate::error::CliError;
 use crate::escape::escape;
 use crate::input;
 use crate::manage::time;
+use crate::output;
 
 /// The longest note, in bytes of UTF-8: a text payload of
 /// `request::note::MAX_PADDED_LEN` (1024) less its 9-byte header.
@@ -81,16 +82,12 @@ pub fn request(args: RequestArgs) -> Result<(), CliError> {
             id: &'a str,
             expires_at: i64,
         }
-        let out = Zeroizing::new(
-            serde_json::to_string(&Created {
-                request_link: &request_url,
-                inbox_link: &inbox_url,
-                id: &created.id,
-                expires_at: created.expires_at,
-            })
-            .map_err(|e| CliError::Other(e.to_string()))?,
-        );
-        println!("{}", out.as_str());
+        output::print_json(&Created {
+            request_link: &request_url,
+            inbox_link: &inbox_url,
+            id: &created.id,
+            expires_at: created.expires_at,
+        })?;
     } else {
         println!("{}", request_url.as_str());
         eprintln!("Send the link above to whoever has the secret; the request takes one answer.");

@@ -13,6 +13,7 @@ use crate::api::Api;
 use crate::args::SendArgs;
 use crate::error::CliError;
 use crate::input;
+use crate::output;
 use crate::progress::with_spinner;
 
 pub fn run(args: SendArgs) -> Result<(), CliError> {
@@ -94,16 +95,12 @@ pub fn run(args: SendArgs) -> Result<(), CliError> {
             id: &'a str,
             expires_at: i64,
         }
-        let out = Zeroizing::new(
-            serde_json::to_string(&Created {
-                link: &share_url,
-                receipt: &receipt_url,
-                id: &created.id,
-                expires_at: created.expires_at,
-            })
-            .map_err(|e| CliError::Other(e.to_string()))?,
-        );
-        println!("{}", out.as_str());
+        output::print_json(&Created {
+            link: &share_url,
+            receipt: &receipt_url,
+            id: &created.id,
+            expires_at: created.expires_at,
+        })?;
     } else {
         println!("{}", share_url.as_str());
         eprintln!(
