@@ -17,8 +17,7 @@ cd "$(dirname "$0")/.."
 PACKAGE=sdo-server
 
 build() {
-    ensure_cargo_deb
-    ensure_man_tools
+    ensure_cargo_deb >&2
     [ -f dist/index.html ] || ./scripts/frontend.sh build
     ./scripts/build_server.sh
     cargo build --release --locked -p sdo-cli --bin sdo
@@ -45,6 +44,7 @@ fail() {
 
 test_package() {
     [ "$(id -u)" -eq 0 ] || fail "dpkg -i needs root; run as root (CI does)"
+    ensure_man_tools >&2
     local deb
     deb=$(build)
     step "dpkg-deb --info/--contents $deb"
@@ -72,10 +72,12 @@ test_package() {
     for page in /usr/share/man/man1/sdo*.1.gz; do
         zcat "$page" | groff -k -man -ww -z 2>&1 | grep . && fail "groff warns of $page"
     done
-    MANWIDTH=80 man -P cat sdo-server 2>/dev/null | grep -q -- '--sqlite-sync' ||
-        fail "man sdo-server does not show its options"
-    MANWIDTH=80 man -P cat sdo-collect 2>/dev/null | grep -q -- '--wait' ||
-        fail "man sdo-collect does not show its options"
+    # Read whole first: grep -q leaving early would give man a SIGPIPE.
+    local shown
+    shown=$(MANWIDTH=80 man -P cat sdo-server 2>/dev/null || true)
+    grep -q -- '--sqlite-sync' <<<"$shown" || fail "man sdo-server does not show its options"
+    shown=$(MANWIDTH=80 man -P cat sdo-collect 2>/dev/null || true)
+    grep -q -- '--wait' <<<"$shown" || fail "man sdo-collect does not show its options"
     bash -c '. /usr/share/bash-completion/completions/sdo && complete -p sdo' >/dev/null ||
         fail "the bash completion does not load"
 

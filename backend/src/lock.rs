@@ -10,7 +10,7 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 pub const LOCK_FILE: &str = "sdo.lock";
@@ -26,6 +26,11 @@ pub enum LockError {
         path: PathBuf,
         holder: String,
     },
+    #[error(
+        "{path} is not a plain file (a symbolic link, or a file with another \
+         name too); remove it: a lock file is made anew"
+    )]
+    NotPlain { path: PathBuf },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -48,14 +53,25 @@ impl DataDirLock {
             path: path.clone(),
             source,
         };
+        // Root runs the rotation in a directory its service user owns: a
+        // link planted there must not make root truncate, write or give
+        // away the file it points to.
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
             .open(&path)
-            .map_err(io)?;
+            .map_err(|e| match e.raw_os_error() {
+                Some(libc::ELOOP) => LockError::NotPlain { path: path.clone() },
+                _ => io(e),
+            })?;
+        let meta = file.metadata().map_err(io)?;
+        if !meta.is_file() || meta.nlink() != 1 {
+            return Err(LockError::NotPlain { path });
+        }
         crate::owner::give_to_dir_owner(&file, data_dir).map_err(io)?;
         match file.try_lock() {
             Ok(()) => {}
@@ -93,5 +109,32 @@ mod tests {
         assert!(text.contains("in use by sdo-server (pid "), "{text}");
         drop(first);
         DataDirLock::acquire(dir.path(), "rotate-master-key").unwrap();
+    }
+
+    /// A lock file that is a link (symbolic or hard) to another file is
+    /// refused, and that file is left as it was: root running a rotation
+    /// in the service's directory would have truncated it, written to it,
+    /// and given it to the service's user.
+    #[test]
+    fn a_planted_link_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "root:secret\n").unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+
+        std::os::unix::fs::symlink(&victim, data.join(LOCK_FILE)).unwrap();
+        let err = DataDirLock::acquire(&data, "rotate-master-key").unwrap_err();
+        assert!(matches!(err, LockError::NotPlain { .. }), "{err}");
+        assert!(err.to_string().contains("remove it"), "{err}");
+
+        std::fs::remove_file(data.join(LOCK_FILE)).unwrap();
+        std::fs::hard_link(&victim, data.join(LOCK_FILE)).unwrap();
+        let err = DataDirLock::acquire(&data, "rotate-master-key").unwrap_err();
+        assert!(matches!(err, LockError::NotPlain { .. }), "{err}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "root:secret\n");
+
+        std::fs::remove_file(data.join(LOCK_FILE)).unwrap();
+        DataDirLock::acquire(&data, "rotate-master-key").unwrap();
     }
 }

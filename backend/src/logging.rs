@@ -35,7 +35,16 @@ pub fn layer<W>(
 where
     W: for<'w> MakeWriter<'w> + Send + Sync + 'static,
 {
-    let filter = EnvFilter::try_new(spec)?.and(filter_fn(allowed));
+    let env = EnvFilter::try_new(spec)?;
+    // The operator's most verbose level stays the process's ceiling, so
+    // that events (and `log` records) above it are skipped before any
+    // filter runs; `filter_fn` alone would give no hint, and make it TRACE.
+    let hint = env.max_level_hint();
+    let mut ours_or_info = filter_fn(allowed);
+    if let Some(hint) = hint {
+        ours_or_info = ours_or_info.with_max_level_hint(hint);
+    }
+    let filter = env.and(ours_or_info);
     let lines = fmt::layer().with_writer(writer).with_ansi(ansi);
     Ok(match format {
         LogFormat::Text => lines.with_filter(filter).boxed(),
@@ -121,6 +130,22 @@ mod tests {
             !text.contains("access") && text.contains("warned"),
             "{text}"
         );
+    }
+
+    /// The operator's filter stays the process's ceiling (events above it
+    /// are skipped before any filter runs, `log` records too).
+    #[test]
+    fn the_filter_s_level_is_the_ceiling() {
+        use tracing::Subscriber;
+        use tracing::level_filters::LevelFilter;
+        for (spec, ceiling) in [
+            ("warn", LevelFilter::WARN),
+            ("sdo_backend=debug", LevelFilter::DEBUG),
+        ] {
+            let layer = layer(spec, LogFormat::Text, std::io::sink, false).unwrap();
+            let subscriber = Registry::default().with(layer);
+            assert_eq!(subscriber.max_level_hint(), Some(ceiling), "{spec}");
+        }
     }
 
     #[test]

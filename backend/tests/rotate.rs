@@ -277,4 +277,14 @@ async fn a_rotation_run_as_root_leaves_the_files_to_the_directory_owner() {
         );
     }
     reveal_all(&data, &kept).await;
+
+    // A data directory with its key and no database: the rotation makes
+    // the database, and it is the service user's too.
+    std::fs::remove_file(data.join("secrets.db")).unwrap();
+    for extra in ["secrets.db-wal", "secrets.db-shm"] {
+        let _ = std::fs::remove_file(data.join(extra));
+    }
+    rotate::rotate(&data, 5, &mut go_on).unwrap();
+    let meta = std::fs::metadata(data.join("secrets.db")).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (SERVICE_USER, SERVICE_USER));
 }

@@ -133,19 +133,20 @@ impl Drop for OutputFile {
     }
 }
 
-/// An existing path: a regular file (or a block device, which holds data
-/// too) only with --force; a character device or a FIFO is a stream, so
-/// writing to it overwrites nothing.
-/// `value` as one line of JSON on stdout, through a string that is wiped:
-/// the links it borrows carry keys and tokens.
+/// `value` as one line of JSON on stdout, through a buffer that is wiped:
+/// the links it borrows carry keys and tokens. Sized beforehand, so that
+/// it does not grow (leaving copies in what it outgrew) for any of ours.
 pub fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> {
-    let out = zeroize::Zeroizing::new(
-        serde_json::to_string(value).map_err(|e| CliError::Other(e.to_string()))?,
-    );
-    println!("{}", out.as_str());
+    let mut out = zeroize::Zeroizing::new(Vec::with_capacity(4096));
+    serde_json::to_writer(&mut *out, value).map_err(|e| CliError::Other(e.to_string()))?;
+    out.push(b'\n');
+    std::io::stdout().lock().write_all(&out)?;
     Ok(())
 }
 
+/// An existing path: a regular file (or a block device, which holds data
+/// too) only with --force; a character device or a FIFO is a stream, so
+/// writing to it overwrites nothing.
 fn open_existing(path: &Path, force: bool) -> Result<Target, CliError> {
     let exists = || {
         CliError::Usage(format!(

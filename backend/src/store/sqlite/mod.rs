@@ -128,12 +128,27 @@ impl SqliteStore {
 /// mode with `secure_delete`.
 fn connect(path: &Path, sync: Durability) -> Result<Connection, StoreError> {
     // Only the server's user may read the database, whatever the umask.
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
+    let failed = |e: std::io::Error| StoreError::Internal(format!("{}: {e}", path.display()));
+    let file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
         .mode(0o600)
         .open(path)
-        .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display())))?;
+    {
+        // Made here (never through a link): if root made it, for a
+        // rotation, it belongs to the directory's owner, the service.
+        Ok(created) => {
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+            crate::owner::give_to_dir_owner(&created, dir.unwrap_or(Path::new(".")))
+                .map_err(failed)?;
+            created
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map_err(failed)?,
+        Err(e) => return Err(failed(e)),
+    };
     let mode = file
         .metadata()
         .map_err(|e| StoreError::Internal(format!("{}: {e}", path.display())))?
