@@ -211,7 +211,7 @@ test("a view released but cut off on its way: no second reveal, told it may be u
 });
 
 test("a reveal whose connection fails after the last view was taken: told it may be used up, not gone or try again", async () => {
-  await revealCutOff("the line went", 1, "reset");
+  assert.match(await revealCutOff("the line went", 1, "reset"), /viewed .*destroyed/);
 });
 
 test("a reveal whose connection fails after a view was taken, with views left: told it may be used up, no second reveal", async () => {

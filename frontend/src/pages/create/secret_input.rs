@@ -30,7 +30,6 @@ pub fn mode_switch(
 }
 
 /// What [`secret_field`] shows and changes.
-#[derive(Debug)]
 pub struct SecretField<'a> {
     pub mode: Mode,
     pub text: &'a UseStateHandle<String>,
@@ -42,6 +41,8 @@ pub struct SecretField<'a> {
     /// The page's first field: focused on arrival, with an example.
     pub first: bool,
 }
+
+redacted_debug!(SecretField<'_>);
 
 /// The text area, or the file picker.
 pub fn secret_field(i18n: &I18n, field: SecretField<'_>) -> Html {
