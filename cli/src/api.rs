@@ -15,6 +15,35 @@ use zeroize::Zeroizing;
 
 use crate::error::{CliError, REVEAL_UNCONFIRMED};
 
+/// Whether a failed call certainly never reached the server: no address,
+/// no connection, no TLS session, or a request that could not be built.
+/// Anything later (a timeout or a reset while sending or waiting) may
+/// have left the server with the request.
+fn never_sent(e: &ureq::Error) -> bool {
+    use ureq::Error;
+    match e {
+        Error::HostNotFound
+        | Error::ConnectionFailed
+        | Error::BadUri(_)
+        | Error::Http(_)
+        | Error::RequireHttpsOnly(_)
+        | Error::TlsRequired
+        | Error::Tls(_)
+        | Error::Rustls(_)
+        | Error::ConnectProxyFailed(_)
+        | Error::InvalidProxyUrl => true,
+        Error::Timeout(t) => matches!(t, ureq::Timeout::Resolve | ureq::Timeout::Connect),
+        Error::Io(io) => matches!(
+            io.kind(),
+            std::io::ErrorKind::ConnectionRefused
+                | std::io::ErrorKind::AddrNotAvailable
+                | std::io::ErrorKind::HostUnreachable
+                | std::io::ErrorKind::NetworkUnreachable
+        ),
+        _ => false,
+    }
+}
+
 /// The `Authorization` header's value, wiped when dropped like the token.
 fn bearer(token: &str) -> Zeroizing<String> {
     Zeroizing::new(format!("Bearer {token}"))
@@ -31,6 +60,10 @@ impl Api {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(60)))
+            // Apart from the global one, so that a server that cannot be
+            // reached is told apart from one that took a request and went
+            // quiet (see `consumed`).
+            .timeout_connect(Some(Duration::from_secs(15)))
             .user_agent(concat!("sdo/", env!("CARGO_PKG_VERSION")))
             .build()
             .into();
@@ -80,17 +113,26 @@ impl Api {
     }
 
     /// As [`Api::answer`], for a consuming write (a reveal, a fill, a
-    /// collect): once the server has answered `expected` in JSON it has
-    /// done the write, so a body that cannot be read (the connection
-    /// dropped) or parsed is an unknown outcome, not "cannot reach" or a
-    /// bad server. An answer that is not JSON at all (a wrong server, a
-    /// proxy's page) stays "not the API": nothing says a write was done.
+    /// collect). A request that may have reached the server and got no
+    /// answer (a timeout, a connection reset after it was sent) is an
+    /// unknown outcome, not "cannot reach": the server may have done the
+    /// write, and "cannot reach" tells a script that trying again is safe.
+    /// Once the server has answered `expected` in JSON it has done the
+    /// write, so a body that cannot be read or parsed is an unknown outcome
+    /// too. An answer that is not JSON at all (a wrong server, a proxy's
+    /// page) stays "not the API": nothing says a write was done.
     fn consumed<T: DeserializeOwned>(
         &self,
         result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
         expected: u16,
     ) -> Result<T, CliError> {
-        let response = result.map_err(|e| self.network(e))?;
+        let response = result.map_err(|e| {
+            if never_sent(&e) {
+                self.network(e)
+            } else {
+                CliError::OutcomeUnknown(REVEAL_UNCONFIRMED)
+            }
+        })?;
         let is_json = response
             .headers()
             .get("content-type")

@@ -9,12 +9,13 @@ use clap_complete::Shell;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
-  1  other error (a damaged link, a file that cannot be read or written)
-  2  usage (bad arguments; a passphrase needed but no terminal to ask on; a
-     secret too large for the server)
+  1  other error (a file that cannot be read or written)
+  2  usage (bad arguments, a damaged link; a passphrase needed but no
+     terminal to ask on; a secret too large, or a lifetime or view count
+     beyond what the server allows)
   3  the secret or request does not exist or is no longer available
   4  wrong passphrase (the secret stays, until the attempt limit)
-  5  the server cannot be reached
+  5  the server cannot be reached (nothing was sent)
   6  the server failed or answered something unexpected (nothing was used up
      if it said it was unavailable)
   7  the server could not confirm whether the secret was used up (or burned,

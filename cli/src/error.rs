@@ -78,7 +78,17 @@ impl CliError {
     pub fn from_api(status: u16, body: &str) -> Self {
         let parsed: Option<ErrorBody> = serde_json::from_str(body).ok();
         match (status, parsed) {
-            (404, _) => CliError::Gone,
+            // Only the API's own 404: a wrong server's or a proxy's page
+            // says nothing about the secret.
+            (404, Some(_)) => CliError::Gone,
+            // What was sent does not fit this server's limits (size, TTL,
+            // views): the caller's to change, as documented for exit 2.
+            (413, Some(e)) => {
+                CliError::Usage(format!("the server refused it: {}", shortened(&e.message)))
+            }
+            (400, Some(e)) if e.error == ErrorCode::InvalidRequest => {
+                CliError::Usage(format!("the server refused it: {}", shortened(&e.message)))
+            }
             (
                 403,
                 Some(ErrorBody {
@@ -128,6 +138,29 @@ mod tests {
         let unknown = CliError::from_api(503, r#"{"error":"outcome_unknown","message":"m"}"#);
         assert!(unknown.to_string().contains("may be gone"), "{unknown}");
         assert_eq!(unknown.exit_code(), 7);
+    }
+
+    /// A 404 that is not the API's JSON (a wrong server, a proxy) is not
+    /// "gone"; a request that does not fit the server's limits is the
+    /// caller's to change (exit 2), as `sdo --help` says.
+    #[test]
+    fn statuses_map_to_the_documented_exits() {
+        let gone = CliError::from_api(404, r#"{"error":"not_found","message":"gone"}"#);
+        assert_eq!(gone.exit_code(), 3);
+        let page = CliError::from_api(404, "<html>Not Found</html>");
+        assert_eq!(page.exit_code(), 6, "{page}");
+        let big = CliError::from_api(
+            413,
+            r#"{"error":"too_large","message":"the secret is 2077 bytes; this server takes at most 1000"}"#,
+        );
+        assert_eq!(big.exit_code(), 2);
+        assert!(big.to_string().contains("at most 1000"), "{big}");
+        let ttl = CliError::from_api(
+            400,
+            r#"{"error":"invalid_request","message":"ttl_secs must be between 60 and 3600"}"#,
+        );
+        assert_eq!(ttl.exit_code(), 2);
+        assert!(ttl.to_string().contains("between 60 and 3600"), "{ttl}");
     }
 
     #[test]

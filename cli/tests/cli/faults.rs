@@ -120,3 +120,26 @@ fn an_unconfirmed_reveal_or_burn_is_exit_7_and_says_it_may_be_gone() {
                 .and(predicate::str::contains("could not confirm").not()),
         );
 }
+
+fn reveal_unanswered(method: &str, _: &str) -> (u16, String) {
+    match method {
+        "GET" => (200, META.into()),
+        _ => (0, String::new()),
+    }
+}
+
+/// The reveal reached the server and the connection went before any
+/// answer: the view may have been taken, so exit 7 with the receipt's
+/// hint, not 5 "cannot reach" (which tells a script to try again). A
+/// server that cannot be reached at all stays exit 5
+/// (`unreachable_server_is_exit_5`).
+#[test]
+fn a_reveal_sent_and_never_answered_is_an_unknown_outcome() {
+    let url = fake_server(reveal_unanswered);
+    sdo()
+        .args(["get", &fake_link(&url)])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(predicate::str::contains("receipt"));
+}

@@ -168,8 +168,9 @@ pub fn fake_link(url: &str) -> String {
 }
 
 /// A server that answers each request with `answer(method, path)`:
-/// (status, JSON body). It reads each request whole before answering, so
-/// the client never sees a reset instead of the answer.
+/// (status, JSON body), or status 0 for no answer at all (the connection
+/// closes). It reads each request whole before answering, so the client
+/// never sees a reset instead of the answer.
 pub fn fake_server(answer: fn(&str, &str) -> (u16, String)) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -196,6 +197,11 @@ pub fn fake_server(answer: fn(&str, &str) -> (u16, String)) -> String {
             let mut parts = request_line.split_whitespace();
             let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
             let (status, body) = answer(method, path);
+            if status == 0 {
+                // The request was read, and no answer comes: the line
+                // went after it reached the server.
+                continue;
+            }
             // A body that is not JSON (`<html>…`) goes out as a page, as a
             // wrong server's or a proxy's would.
             let content_type = if body.starts_with('<') {
