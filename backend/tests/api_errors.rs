@@ -155,6 +155,20 @@ async fn bad_create_requests_are_400_and_store_nothing(app: TestApp) {
     };
     let r = app.send(raw("application/json", "{not json")).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // A token or a passphrase put in the wrong place is not echoed back:
+    // no error message carries one.
+    let token = "SECRETxTOKENxJxroZd3vQk9i4pk";
+    for case in [
+        json!({"max_views": token}),
+        json!({"kdf": token}),
+        json!({ token: true }),
+    ] {
+        let r = app.post_create(create_body(case.clone())).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{case}");
+        let message = r.json["message"].as_str().unwrap();
+        assert!(!message.contains(token), "{message}");
+        assert!(!message.contains("KdfWire"), "{message}");
+    }
     let r = app
         .send(raw("text/plain", &create_body(json!({})).to_string()))
         .await;

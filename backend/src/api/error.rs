@@ -116,9 +116,11 @@ impl From<JsonRejection> for ApiError {
                 ErrorCode::UnsupportedMediaType,
                 "send the body as application/json",
             ),
-            JsonRejection::JsonDataError(e) => Self::new(ErrorCode::InvalidRequest, e.body_text()),
+            JsonRejection::JsonDataError(e) => {
+                Self::new(ErrorCode::InvalidRequest, without_values(&e.body_text()))
+            }
             JsonRejection::JsonSyntaxError(e) => {
-                Self::new(ErrorCode::InvalidRequest, e.body_text())
+                Self::new(ErrorCode::InvalidRequest, without_values(&e.body_text()))
             }
             other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 Self::for_status(StatusCode::PAYLOAD_TOO_LARGE)
@@ -126,6 +128,61 @@ impl From<JsonRejection> for ApiError {
             other => Self::new(ErrorCode::InvalidRequest, other.body_text()),
         }
     }
+}
+
+/// serde's message about a body, without what the client sent: a value it
+/// quotes (`invalid type: string "…"`) or a field name it did not expect
+/// may be a token or a passphrase put in the wrong place, and no error
+/// message carries one. The field path and the names it expected stay, so
+/// the message still says what is wrong; internal type names go.
+fn without_values(text: &str) -> String {
+    // An unknown field's name is also the last step of the path serde
+    // puts before the message ("<path>: unknown field …"): drop the path.
+    let text = match text.find("unknown field ") {
+        Some(at) => {
+            let lead = text.find(": ").map_or("", |end| &text[..end + 2]);
+            let lead = if lead.len() <= at { lead } else { "" };
+            &format!("{lead}{}", &text[at..])
+        }
+        None => text,
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(['"', '`']) {
+        let quote = rest[at..].chars().next().unwrap_or('"');
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let Some(len) = after[1..].find(quote) else {
+            out.push_str(after);
+            return out;
+        };
+        let client_said = quote == '"'
+            || before.ends_with("unknown field ")
+            || before.ends_with("unknown variant ");
+        if client_said {
+            out.push(quote);
+            out.push('…');
+            out.push(quote);
+        } else {
+            out.push_str(&after[..len + 2]);
+        }
+        rest = &after[len + 2..];
+    }
+    out.push_str(rest);
+    // "expected struct KdfWire", "struct CreateRequest with 6 elements".
+    let mut words = Vec::new();
+    let mut it = out.split(' ');
+    while let Some(word) = it.next() {
+        match (word, word == "struct") {
+            (_, true) => {
+                let name = it.next().unwrap_or_default();
+                let tail = name.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
+                words.push(format!("an object{tail}"));
+            }
+            (word, false) => words.push(word.to_owned()),
+        }
+    }
+    words.join(" ")
 }
 
 impl IntoResponse for ApiError {
@@ -144,5 +201,41 @@ impl IntoResponse for ApiError {
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_values;
+
+    #[test]
+    fn what_the_client_sent_is_not_echoed() {
+        let token = "JxroZd3vQk9i4pkJxroZd3vQk9i4pk";
+        for (serde, kept) in [
+            (
+                format!("max_views: invalid type: string \"{token}\", expected u32 at line 1"),
+                "max_views: invalid type: string \"…\", expected u32 at line 1",
+            ),
+            (
+                format!("unknown field `{token}`, expected one of `blob`, `ttl_secs`"),
+                "unknown field `…`, expected one of `blob`, `ttl_secs`",
+            ),
+            (
+                "kdf: invalid type: string \"hunter2\", expected struct KdfWire".to_owned(),
+                "kdf: invalid type: string \"…\", expected an object",
+            ),
+            (
+                "invalid length 2, expected struct CreateRequest with 6 elements".to_owned(),
+                "invalid length 2, expected an object with 6 elements",
+            ),
+            ("missing field `blob`".to_owned(), "missing field `blob`"),
+            (
+                format!("Failed to deserialize: {token}: unknown field `{token}`, expected `a`"),
+                "Failed to deserialize: unknown field `…`, expected `a`",
+            ),
+            ("an unclosed \"quote".to_owned(), "an unclosed \"quote"),
+        ] {
+            assert_eq!(without_values(&serde), kept);
+        }
     }
 }
