@@ -41,7 +41,7 @@ pub struct Config {
 
     /// Serve the built browser app (Trunk's dist/) from this directory;
     /// overrides the app built into a release binary (feature embed-app).
-    #[arg(long, env = "SDO_STATIC_DIR")]
+    #[arg(long, env = "SDO_STATIC_DIR", value_parser = parse_dir)]
     pub static_dir: Option<PathBuf>,
 
     /// Longest lifetime a creator may ask for (e.g. 1h, 7d; at most 366d).
@@ -65,7 +65,7 @@ pub struct Config {
 
     /// Allow this origin (e.g. https://app.example) to call the API from a
     /// browser (CORS). Not needed when the app is served by this server.
-    #[arg(long, env = "SDO_ALLOWED_ORIGIN")]
+    #[arg(long, env = "SDO_ALLOWED_ORIGIN", value_parser = parse_origin)]
     pub allowed_origin: Option<String>,
 
     /// API requests per minute per client address (IPv6: per /64); over it
@@ -94,7 +94,7 @@ pub struct Config {
     pub write_budget: Duration,
 
     /// Longest a request may take before it is answered with 503.
-    #[arg(long, env = "SDO_REQUEST_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
+    #[arg(long, env = "SDO_REQUEST_TIMEOUT", default_value = "30s", value_parser = parse_request_timeout)]
     pub request_timeout: Duration,
 
     /// How often expired secrets are deleted; 0s turns the sweep off.
@@ -203,6 +203,37 @@ fn parse_ttl(text: &str) -> Result<Duration, String> {
     Ok(d)
 }
 
+/// A directory that exists: a wrong `--static-dir` would start "ready"
+/// and answer 404 for the whole app.
+fn parse_dir(text: &str) -> Result<PathBuf, String> {
+    let dir = PathBuf::from(text);
+    if !dir.is_dir() {
+        return Err("not a directory".into());
+    }
+    Ok(dir)
+}
+
+/// A browser's `Origin`: scheme, host and port, nothing after. One with a
+/// path never matches what a browser sends, so CORS would silently fail.
+fn parse_origin(text: &str) -> Result<String, String> {
+    const FORM: &str = "must be an origin like https://app.example or https://app.example:8443";
+    let origin = sdo_shared::link::normalize_origin(text).map_err(|_| FORM.to_owned())?;
+    let host = origin.split_once("://").map_or("", |(_, host)| host);
+    if host.contains('/') {
+        return Err(format!("{FORM} (no path)"));
+    }
+    Ok(origin)
+}
+
+/// At least a second: `0s` would answer every request 503.
+fn parse_request_timeout(text: &str) -> Result<Duration, String> {
+    let d = humantime::parse_duration(text).map_err(|e| e.to_string())?;
+    if d < Duration::from_secs(1) {
+        return Err("must be at least 1s".into());
+    }
+    Ok(d)
+}
+
 fn parse_max_blob(text: &str) -> Result<usize, String> {
     let n: usize = text.parse().map_err(|e| format!("{e}"))?;
     if !(blob::MIN_LEN..=blob::MAX_LEN).contains(&n) {
@@ -236,6 +267,21 @@ mod tests {
         let err = Config::try_parse_from(["sdo-server", "--max-ttl", "367d"]).unwrap_err();
         assert!(err.to_string().contains("at most 366 days"), "{err}");
         assert!(Config::try_parse_from(["sdo-server", "--max-ttl", "300000000000years"]).is_err());
+        // Settings that would start "ready" and never work are refused.
+        let refused = |args: &[&str]| {
+            let mut argv = vec!["sdo-server"];
+            argv.extend_from_slice(args);
+            Config::try_parse_from(argv).unwrap_err().to_string()
+        };
+        assert!(refused(&["--allowed-origin", "https://a.example/path"]).contains("no path"));
+        assert!(refused(&["--allowed-origin", "a.example"]).contains("must be an origin"));
+        let c =
+            Config::try_parse_from(["sdo-server", "--allowed-origin", "https://a.example:8443/"])
+                .unwrap();
+        assert_eq!(c.allowed_origin.as_deref(), Some("https://a.example:8443"));
+        assert!(refused(&["--static-dir", "/nonexistent/dist"]).contains("not a directory"));
+        assert!(refused(&["--static-dir", "/etc/hostname"]).contains("not a directory"));
+        assert!(refused(&["--request-timeout", "0s"]).contains("at least 1s"));
         assert!(Config::try_parse_from(["sdo-server", "--max-attempts", "0"]).is_err());
         assert!(Config::try_parse_from(["sdo-server", "--max-blob-bytes", "99999999"]).is_err());
         assert!(

@@ -19,7 +19,7 @@ pub const LOCK_FILE: &str = "sdo.lock";
 pub enum LockError {
     #[error(
         "the data directory {dir} is in use by {holder} (lock {path}); \
-         a server and a master-key rotation cannot use it at the same time"
+         only one server or master-key rotation can use it at a time"
     )]
     Held {
         dir: PathBuf,

@@ -87,6 +87,13 @@ pub async fn build(config: &Config) -> Result<Built, StartError> {
     // Taken before anything in the directory is read, so the server never
     // sees a rotation's intermediate state while it is being made.
     let uses_data_dir = config.store == StoreKind::Sqlite || config.kms_key_id.is_none();
+    // A key file that cannot serve (too open, not 32 bytes) fails before
+    // the lock, database or anything else is made beside it. (Read again
+    // under the lock below: a rotation only ever renames a whole key into
+    // place.)
+    if config.kms_key_id.is_none() && config.data_dir.join(MASTER_KEY_FILE).exists() {
+        LocalKeyProvider::load(&config.data_dir)?;
+    }
     let lock = if uses_data_dir {
         ensure_private_dir(&config.data_dir)?;
         Some(DataDirLock::acquire(&config.data_dir, "sdo-server")?)

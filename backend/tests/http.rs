@@ -208,6 +208,49 @@ fn the_binary_refuses_a_master_key_others_can_read() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("chmod 600"), "{stderr}");
+    // Refused before anything was made beside it (a database, a lock).
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["master.key"], "{stderr}");
+
+    // Through a link (a mounted secret), no chmod is suggested: it would
+    // change whatever the link points to.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let linked = elsewhere.path().join("data");
+    std::fs::create_dir(&linked).unwrap();
+    std::os::unix::fs::symlink(&key, linked.join("master.key")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sdo-server"))
+        .args(["--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(&linked)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("links to") && !stderr.contains("chmod"),
+        "{stderr}"
+    );
+    let mode = std::fs::metadata(&key).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644, "the target was left as it was");
+}
+
+/// A listening address that cannot be had (a port in use) fails before a
+/// data directory, key or database is made.
+#[test]
+fn a_port_in_use_fails_before_the_data_directory_is_made() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = Command::new(env!("CARGO_BIN_EXE_sdo-server"))
+        .args(["--listen", &addr, "--data-dir"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(!data.exists(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]

@@ -28,6 +28,19 @@ pub enum MasterKeyError {
         "{path} is readable by group or others (mode {mode:o}); run `chmod 600 {path}` and start again"
     )]
     TooOpen { path: PathBuf, mode: u32 },
+    /// A link (a mounted secret, say) whose target is too open: `chmod` on
+    /// the link would change whatever it points to, so no command is given.
+    #[error(
+        "{path} links to {target}, which is readable by group or others (mode {mode:o}); \
+         point it at a key file that only its owner can read"
+    )]
+    LinkTooOpen {
+        path: PathBuf,
+        target: PathBuf,
+        mode: u32,
+    },
+    #[error("{path} is not a file")]
+    NotAFile { path: PathBuf },
     #[error("{path} must hold exactly 32 bytes")]
     BadLength { path: PathBuf },
     #[error(
@@ -125,11 +138,25 @@ impl LocalKeyProvider {
             source,
         };
         let file = fs::File::open(path).map_err(io)?;
-        let mode = file.metadata().map_err(io)?.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
-            return Err(MasterKeyError::TooOpen {
+        let meta = file.metadata().map_err(io)?;
+        if !meta.is_file() {
+            return Err(MasterKeyError::NotAFile {
                 path: path.to_owned(),
-                mode,
+            });
+        }
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            let linked = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            return Err(match fs::canonicalize(path) {
+                Ok(target) if linked => MasterKeyError::LinkTooOpen {
+                    path: path.to_owned(),
+                    target,
+                    mode,
+                },
+                _ => MasterKeyError::TooOpen {
+                    path: path.to_owned(),
+                    mode,
+                },
             });
         }
         let mut bytes = Zeroizing::new(Vec::with_capacity(33));
