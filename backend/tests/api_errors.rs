@@ -84,6 +84,18 @@ async fn missing_or_malformed_auth_is_401_for_every_id(app: TestApp) {
             assert_eq!(r.json["error"], "unauthorized");
         }
     }
+    // The scheme's name in any case, as HTTP allows.
+    for scheme in ["bearer", "BEARER"] {
+        let req = Request::builder()
+            .method(Method::GET)
+            .uri(c.secret_uri())
+            .header(
+                header::AUTHORIZATION,
+                format!("{scheme} {}", c.link_token()),
+            );
+        let r = app.send(req.body(Body::empty()).unwrap()).await;
+        assert_eq!(r.status, StatusCode::OK, "{scheme}: {}", r.json);
+    }
     // Still there.
     assert_eq!(app.reveal(&c, None).await.status, StatusCode::OK);
 }

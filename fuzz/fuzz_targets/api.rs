@@ -179,10 +179,11 @@ fn authorization(bearer: Bearer, live: Option<&Live>) -> (Option<String>, Option
         Bearer::Wrong(t) if t == LINK_TOKEN || t == manage => [0x55; 32],
         Bearer::Wrong(t) => t,
         Bearer::Missing => return (None, None),
+        // The scheme's name is case-insensitive: the link token, well-formed.
         Bearer::Lowercase => {
             return (
                 Some(format!("bearer {}", base64url::encode(&LINK_TOKEN))),
-                None,
+                Some(LINK_TOKEN),
             );
         }
         Bearer::NoScheme => return (Some(base64url::encode(&LINK_TOKEN)), None),

@@ -28,8 +28,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Bearer {
             .get(AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .ok_or_else(ApiError::unauthorized)?;
+        // The scheme's name is case-insensitive (RFC 9110 §11.1).
         let token = value
-            .strip_prefix("Bearer ")
+            .split_once(' ')
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token)
             .ok_or_else(ApiError::unauthorized)?;
         sdo_shared::base64url::decode_array::<32>(token.trim())
             .map(|t| Bearer(Token::new(t)))
