@@ -5,19 +5,43 @@ use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use sdo_shared::link::{self, Link};
-use sdo_shared::payload::Payload;
+use sdo_shared::payload::{MAX_PADDED_LEN, Payload};
 use zeroize::Zeroizing;
 
 use crate::error::CliError;
 
+/// The most a secret can hold: what a padded payload holds, before its
+/// name and type. More is refused as it is read, not after: a file or a
+/// pipe may be endless (`/dev/zero`).
+const SECRET_LIMIT: usize = MAX_PADDED_LEN;
+/// The most read for a link, a passphrase or a note: far more than any
+/// real one.
+pub const SMALL_LIMIT: usize = 64 * 1024;
+
 /// A passphrase from the first line of a file.
 pub fn passphrase_from_file(path: &Path) -> Result<Zeroizing<String>, CliError> {
-    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
+    let cannot = |e: std::io::Error| {
         CliError::Other(format!(
             "cannot read the passphrase file {}: {e}",
             path.display()
         ))
-    })?);
+    };
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let bytes = read_all(&mut file, SMALL_LIMIT)
+        .map_err(cannot)?
+        .ok_or_else(|| {
+            CliError::Usage(format!(
+                "the passphrase file {} is over {} KiB: not a passphrase",
+                path.display(),
+                SMALL_LIMIT / 1024
+            ))
+        })?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        CliError::Usage(format!(
+            "the passphrase file {} is not text",
+            path.display()
+        ))
+    })?;
     let line = Zeroizing::new(text.lines().next().unwrap_or("").to_owned());
     if line.is_empty() {
         return Err(CliError::Usage(format!(
@@ -61,8 +85,16 @@ pub fn prompt_new_passphrase() -> Result<Zeroizing<String>, CliError> {
 pub fn read_secret(file: Option<&Path>) -> Result<Payload, CliError> {
     match file {
         Some(path) if path != Path::new("-") => {
-            let data = std::fs::read(path)
-                .map_err(|e| CliError::Other(format!("cannot read {}: {e}", path.display())))?;
+            let cannot =
+                |e: std::io::Error| CliError::Other(format!("cannot read {}: {e}", path.display()));
+            let mut file = std::fs::File::open(path).map_err(cannot)?;
+            if file.metadata().map_err(cannot)?.len() > SECRET_LIMIT as u64 {
+                return Err(too_large());
+            }
+            let mut data = read_all(&mut file, SECRET_LIMIT)
+                .map_err(cannot)?
+                .ok_or_else(too_large)?;
+            let data = std::mem::take(&mut *data);
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -78,7 +110,7 @@ pub fn read_secret(file: Option<&Path>) -> Result<Payload, CliError> {
             if stdin.is_terminal() {
                 eprintln!("Type or paste the secret, then press Ctrl-D on a new line.");
             }
-            let mut data = read_all(&mut stdin.lock())?;
+            let mut data = read_all(&mut stdin.lock(), SECRET_LIMIT)?.ok_or_else(too_large)?;
             if data.is_empty() {
                 return Err(CliError::Usage(
                     "nothing to send: the input is empty".into(),
@@ -98,7 +130,8 @@ fn link_text(arg: &str) -> Result<Zeroizing<String>, CliError> {
     if arg != "-" {
         return Ok(Zeroizing::new(arg.to_owned()));
     }
-    let bytes = read_all(&mut std::io::stdin().lock())?;
+    let bytes = read_all(&mut std::io::stdin().lock(), SMALL_LIMIT)?
+        .ok_or_else(|| CliError::Usage("what is on stdin is too long for a link".into()))?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| CliError::Usage("the link on stdin is not text".into()))?;
     let line = Zeroizing::new(text.trim().to_owned());
@@ -135,15 +168,26 @@ pub fn wrong_link(found: &Link) -> CliError {
     )
 }
 
+fn too_large() -> CliError {
+    CliError::Usage(format!(
+        "the secret is too large: at most {} KiB",
+        MAX_PADDED_LEN / 1024 - 1
+    ))
+}
+
 /// Everything `reader` gives, in a buffer that is wiped, and so is every
 /// smaller buffer it outgrew: `read_to_end` would leave pieces of the
 /// secret (or the link, with its key) in the allocations it freed as it grew.
-pub fn read_all(reader: &mut impl Read) -> std::io::Result<Zeroizing<Vec<u8>>> {
+/// `None` once it gives more than `limit` bytes (it stops reading there).
+pub fn read_all(
+    reader: &mut impl Read,
+    limit: usize,
+) -> std::io::Result<Option<Zeroizing<Vec<u8>>>> {
     let mut data = Zeroizing::new(Vec::with_capacity(8 * 1024));
     let mut chunk = Zeroizing::new([0u8; 8 * 1024]);
     loop {
         let n = match reader.read(&mut chunk[..]) {
-            Ok(0) => return Ok(data),
+            Ok(0) => return Ok(Some(data)),
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
@@ -152,6 +196,9 @@ pub fn read_all(reader: &mut impl Read) -> std::io::Result<Zeroizing<Vec<u8>>> {
             let mut bigger = Zeroizing::new(Vec::with_capacity(2 * (data.len() + n)));
             bigger.extend_from_slice(&data);
             data = bigger; // the old buffer is wiped as it drops
+        }
+        if data.len() + n > limit {
+            return Ok(None);
         }
         data.extend_from_slice(&chunk[..n]);
     }
@@ -192,8 +239,21 @@ mod tests {
                 at: 0,
                 calls: 0,
             };
-            let read = read_all(&mut reader).unwrap();
+            let read = read_all(&mut reader, 300_000).unwrap().unwrap();
             assert_eq!(read.as_slice(), bytes.as_slice(), "{len}");
         }
+    }
+
+    /// An endless input is refused once past the limit, not read to the
+    /// end (`/dev/zero` ran the client out of memory).
+    #[test]
+    fn read_all_stops_past_its_limit() {
+        let mut endless = std::io::repeat(7);
+        assert!(read_all(&mut endless, 100_000).unwrap().is_none());
+        let mut exact = std::io::repeat(7).take(100_000);
+        assert_eq!(
+            read_all(&mut exact, 100_000).unwrap().unwrap().len(),
+            100_000
+        );
     }
 }

@@ -2,7 +2,6 @@
 //! `sdo fill` answers a request. `sdo collect` is in collect.rs; `sdo
 //! status` and `sdo burn` of an inbox link in manage.rs.
 
-use std::io::Read;
 use std::path::Path;
 
 use sdo_shared::api::{MIN_TTL_SECS, RequestMetaResponse, RequestState};
@@ -108,13 +107,18 @@ fn note_from_file(path: &Path) -> Result<String, CliError> {
     let cannot = |e: std::io::Error| {
         CliError::Other(format!("cannot read the note file {}: {e}", path.display()))
     };
-    let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        std::io::stdin().lock().read_to_end(&mut bytes)?;
+    let long = || CliError::Usage(format!("the note file {} is far too long", path.display()));
+    let bytes = if path == Path::new("-") {
+        input::read_all(&mut std::io::stdin().lock(), input::SMALL_LIMIT)?
     } else {
-        bytes = std::fs::read(path).map_err(cannot)?;
+        input::read_all(
+            &mut std::fs::File::open(path).map_err(cannot)?,
+            input::SMALL_LIMIT,
+        )
+        .map_err(cannot)?
     }
-    let text = String::from_utf8(bytes)
+    .ok_or_else(long)?;
+    let text = String::from_utf8(bytes.to_vec())
         .map_err(|_| CliError::Usage(format!("the note file {} is not text", path.display())))?;
     Ok(text.trim_end_matches(['\n', '\r']).to_owned())
 }

@@ -295,6 +295,42 @@ fn completions_and_help() {
     );
 }
 
+/// An endless or huge input is refused as it is read, with a clear usage
+/// error, before anything is sent (`/dev/zero` ran the client out of
+/// memory; a 400 MB file took as much).
+#[test]
+fn endless_inputs_are_refused_while_read() {
+    let nowhere = "http://127.0.0.1:9";
+    sdo()
+        .args(["send", "--server", nowhere, "/dev/zero"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("too large"));
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.bin");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(400 * 1024 * 1024)
+        .unwrap();
+    sdo()
+        .args(["send", "--server", nowhere, big.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("too large"));
+    sdo()
+        .args([
+            "send",
+            "--server",
+            nowhere,
+            "--passphrase-file",
+            "/dev/zero",
+        ])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a passphrase"));
+}
+
 /// `sdo man DIR` writes a page for `sdo` and one for each command, each
 /// well-formed roff (groff warns of nothing) with the command's options;
 /// a directory that cannot be made is a clear error.
