@@ -50,7 +50,13 @@ fn reveal_cut_off(method: &str, _: &str) -> (u16, String) {
 /// exit 7 with the receipt's hint, not "a bad server" (6) or "try again".
 #[test]
 fn a_reveal_answered_but_cut_off_is_an_unknown_outcome() {
-    let url = fake_server(reveal_cut_off);
+    a_reveal_ends_unknown(reveal_cut_off);
+}
+
+/// `sdo get` against a fake server answering as `answer` does: exit 7,
+/// nothing on stdout, and the receipt's hint.
+fn a_reveal_ends_unknown(answer: fn(&str, &str) -> (u16, String)) {
+    let url = fake_server(answer);
     sdo()
         .args(["get", &fake_link(&url)])
         .assert()
@@ -135,11 +141,5 @@ fn reveal_unanswered(method: &str, _: &str) -> (u16, String) {
 /// (`unreachable_server_is_exit_5`).
 #[test]
 fn a_reveal_sent_and_never_answered_is_an_unknown_outcome() {
-    let url = fake_server(reveal_unanswered);
-    sdo()
-        .args(["get", &fake_link(&url)])
-        .assert()
-        .code(7)
-        .stdout("")
-        .stderr(predicate::str::contains("receipt"));
+    a_reveal_ends_unknown(reveal_unanswered);
 }
