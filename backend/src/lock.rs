@@ -72,7 +72,7 @@ impl DataDirLock {
         if !meta.is_file() || meta.nlink() != 1 {
             return Err(LockError::NotPlain { path });
         }
-        crate::owner::give_to_dir_owner(&file, data_dir).map_err(io)?;
+        crate::owner::give_to_dir_owner(&file, &path).map_err(io)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {

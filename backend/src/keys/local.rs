@@ -119,11 +119,7 @@ impl LocalKeyProvider {
             .mode(0o600)
             .open(path)
             .map_err(io)?;
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        crate::owner::give_to_dir_owner(&file, dir).map_err(io)?;
+        crate::owner::give_to_dir_owner(&file, path).map_err(io)?;
         let key = Zeroizing::new(
             sdo_shared::random_bytes::<32>().map_err(|e| io(std::io::Error::other(e)))?,
         );

@@ -138,9 +138,7 @@ fn connect(path: &Path, sync: Durability) -> Result<Connection, StoreError> {
         // Made here (never through a link): if root made it, for a
         // rotation, it belongs to the directory's owner, the service.
         Ok(created) => {
-            let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-            crate::owner::give_to_dir_owner(&created, dir.unwrap_or(Path::new(".")))
-                .map_err(failed)?;
+            crate::owner::give_to_dir_owner(&created, path).map_err(failed)?;
             created
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => std::fs::OpenOptions::new()
